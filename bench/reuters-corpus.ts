@@ -1,0 +1,58 @@
+/**
+ * Reuters-21578 for evaluations: where the corpus lives and its stories' raw fields.
+ * The corpus is test data only (see ../shared/data/README.md): it is read in place and
+ * never copied into the repository.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { dropFraming } from '../src/formats/reuters-sgml/grammar.js';
+import { readReutersRecords } from '../src/formats/reuters-sgml/parse.js';
+import type { ReutersRecord } from '../src/formats/reuters-sgml/parse.js';
+import { decodeText } from '../src/source/decode.js';
+
+/** The corpus folder, `../shared/data/reuters21578/` beside the repository. */
+export const reutersCorpusFolder = new URL('../../shared/data/reuters21578/', import.meta.url);
+
+/** What a test prints when it skips for want of the corpus. */
+export const reutersCorpusAbsent = 'needs ../shared/data/reuters21578 (absent)';
+
+/** The corpus files (`reut2-000.sgm` …) as paths, in order; null when the corpus is absent. */
+export function reutersCorpusFiles(folder: URL = reutersCorpusFolder): string[] | null {
+  const path = fileURLToPath(folder);
+  if (!existsSync(path)) return null;
+  const names = readdirSync(path)
+    .filter((name) => /^reut2-\d{3}\.sgm$/.test(name))
+    .sort();
+  return names.length === 0 ? null : names.map((name) => fileURLToPath(new URL(name, folder)));
+}
+
+/** One story of the corpus: the file it is in and its fields as the SGML gives them. */
+export interface CorpusStory {
+  /** File name, without folder (`reut2-000.sgm`). */
+  file: string;
+  record: ReutersRecord;
+}
+
+/** Every story of the corpus files, in file order. */
+export function* reutersCorpusStories(files: readonly string[]): Generator<CorpusStory> {
+  for (const path of files) {
+    const file = basename(path);
+    for (const record of readReutersRecords(decodeText(readFileSync(path)).text).records) yield { file, record };
+  }
+}
+
+/**
+ * The plain wire text of a story with a `<DATELINE>`: DATELINE then BODY as the SGML
+ * has them (references decoded), the framing (STX, ETX, `^M`) dropped. Null without
+ * a DATELINE.
+ */
+export function datelineCopy(record: ReutersRecord): string | null {
+  if (record.dateline === null) return null;
+  return dropFraming(record.dateline.text + (record.body?.text ?? ''));
+}
+
+/** The place the corpus gives in a DATELINE: the words before its first comma (`    SALVADOR, Feb 26 - ` → `SALVADOR`). */
+export function goldPlace(dateline: string): string {
+  return dateline.split(',')[0]!.trim();
+}

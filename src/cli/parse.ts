@@ -1,0 +1,105 @@
+import { readFile, stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ParseError, UsageError } from '../errors.js';
+import { formats, formatById, parseSource } from '../formats/index.js';
+import { serializeText } from '../formats/text/serialize.js';
+import { SourceFile } from '../source/source-file.js';
+import type { Story } from '../story/story.js';
+import type { Output } from './output.js';
+
+const writers: Record<string, (story: Story) => string> = {
+  json: (story) => JSON.stringify(story) + '\n',
+  text: (story) => serializeText(story) + '\n',
+};
+
+export const parseHelp = `Usage: slugline parse [FILE… | -] [--from FORMAT] [--to json|text]
+
+Reads wire copy and prints every story in it: one JSON Story per line (--to json,
+the default) or a readable rendering (--to text). With no FILE, or -, reads
+standard input. The format is detected unless --from names it.
+
+Options:
+  --from FORMAT   read as this format: ${formats.map((format) => format.id).join(', ')}
+  --to FORMAT     json (default) or text
+  --reference-date DATE
+                  when the copy was sent (ISO 8601): completes datelines without a year
+
+Exit status: 0 when every input was read, 1 when any was rejected (one line on
+standard error each, naming the file, the place and the reason), 2 on a usage error.`;
+
+/** `slugline parse`: prints the stories of each input; resolves to the exit status. */
+export async function parseCommand(argv: string[], output: Output): Promise<number> {
+  const { values, positionals } = readArguments(argv);
+  const from = values.from ?? null;
+  if (from !== null && formatById(from) === null) {
+    throw new UsageError(`--from: unknown format \`${from}\` (one of: ${formats.map((format) => format.id).join(', ')})`);
+  }
+  const to = values.to ?? 'json';
+  const write = writers[to];
+  if (!write) throw new UsageError(`--to: unknown output \`${to}\` (one of: ${Object.keys(writers).join(', ')})`);
+  const referenceDate = values['reference-date'] ?? null;
+  if (referenceDate !== null && Number.isNaN(Date.parse(referenceDate))) {
+    throw new UsageError(`--reference-date: \`${referenceDate}\` is not an ISO 8601 date (like 2019-04-25)`);
+  }
+  const inputs = positionals.length === 0 ? ['-'] : positionals;
+  let rejected = 0;
+  for (const input of inputs) {
+    const file = await readInput(input, output);
+    if (file === null) {
+      rejected++;
+      continue;
+    }
+    try {
+      const { stories } = parseSource(file, { from, referenceDate });
+      for (const story of stories) {
+        output.out(write(story));
+        await output.drain();
+      }
+    } catch (error) {
+      rejected++;
+      if (error instanceof ParseError) output.error(`slugline: ${error.message}`);
+      else output.error(`slugline: internal error while reading \`${file.name}\` (please report it): ${String(error)}`);
+    }
+  }
+  return rejected === 0 ? 0 : 1;
+}
+
+function readArguments(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        from: { type: 'string' },
+        to: { type: 'string' },
+        'reference-date': { type: 'string' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`parse: ${(error as Error).message} (try: slugline parse --help)`, { cause: error });
+  }
+}
+
+/** Reads one input into a SourceFile; reports and returns null when it cannot be read. */
+async function readInput(input: string, output: Output): Promise<SourceFile | null> {
+  const receivedAt = new Date().toISOString();
+  if (input === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return new SourceFile(Buffer.concat(chunks), { name: '<stdin>', receivedAt });
+  }
+  try {
+    const info = await stat(input);
+    if (info.isDirectory()) {
+      output.error(`slugline: cannot read \`${input}\`: it is a directory (name the files in it, e.g. ${input}/*.txt)`);
+      return null;
+    }
+    return new SourceFile(await readFile(input), { name: input, receivedAt });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file (check the path)' : code === 'EACCES' ? 'permission denied' : String(error);
+    output.error(`slugline: cannot read \`${input}\`: ${why}`);
+    return null;
+  }
+}

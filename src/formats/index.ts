@@ -1,0 +1,59 @@
+import { ParseError } from '../errors.js';
+import type { SourceFile } from '../source/source-file.js';
+import type { Story } from '../story/story.js';
+import type { Format, ParseOptions } from './format.js';
+import { reutersSgml } from './reuters-sgml/parse.js';
+import { wireText } from './wire-text/parse.js';
+
+/** Every format Slugline reads, most specific first. Adding a format is one line here. */
+export const formats: readonly Format[] = [reutersSgml, wireText];
+
+/** The format named `id`, or null. */
+export function formatById(id: string): Format | null {
+  return formats.find((format) => format.id === id) ?? null;
+}
+
+export interface ParseSourceOptions extends ParseOptions {
+  /** Read the input as this format (`--from`), skipping detection. */
+  from?: string | null;
+}
+
+/**
+ * Detects the input's format (unless `from` names it) and reads every story in it.
+ *
+ * @example
+ * const { format, stories } = parseSource(new SourceFile(bytes, { name: 'BFF-20.txt' }));
+ */
+export function parseSource(file: SourceFile, options: ParseSourceOptions = {}): { format: string; stories: Story[] } {
+  const format = options.from ? requireFormat(options.from) : detectFormat(file);
+  return { format: format.id, stories: format.parse(file, options) };
+}
+
+function requireFormat(id: string): Format {
+  const format = formatById(id);
+  if (!format) {
+    throw new ParseError(`Unknown format \`${id}\`: expected one of ${formats.map((each) => each.id).join(', ')}`, {
+      file: '',
+      reader: 'detect',
+    });
+  }
+  return format;
+}
+
+/** The format that scores highest on the input; a ParseError listing every reader's reason when none will. */
+export function detectFormat(file: SourceFile): Format {
+  let best: { format: Format; score: number } | null = null;
+  const reasons: string[] = [];
+  for (const format of formats) {
+    const sniff = format.sniff(file);
+    reasons.push(`${format.id}: ${sniff.reason}`);
+    if (sniff.score > 0 && (best === null || sniff.score > best.score)) best = { format, score: sniff.score };
+  }
+  if (best === null) {
+    throw new ParseError(
+      `Cannot read \`${file.name}\`: no reader accepts it (${reasons.join('; ')}); name one with --from`,
+      { file: file.name, reader: 'detect' },
+    );
+  }
+  return best.format;
+}

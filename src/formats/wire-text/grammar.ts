@@ -1,0 +1,276 @@
+/**
+ * The conventions of plain-text wire copy, written once: the reader and its sniffer
+ * both use these patterns, so they cannot drift apart.
+ */
+import { agencyName } from '../../story/agencies.js';
+import type { Priority, Signal, Signoff } from '../../story/story.js';
+
+// ---------------------------------------------------------------------------
+// Header lines
+
+/** `BFF-20, 21 Kim, Putin vow …`: keyword, take numbers, then the headline. */
+export const slugLine = /^([A-Z][A-Z0-9]{1,15})-(\d{1,4}(?:\s*,\s*\d{1,4})*)(?:\s+(\S.*))?$/;
+
+/**
+ * AP's keyword line: `BC-Argentina-Cancer, 1st Ld-Writethru,0552` (cycle, keyword,
+ * optional version, optional word count).
+ */
+export const apKeywordLine = /^((?:BC|AM|PM)-[A-Za-z0-9][A-Za-z0-9&'.-]*)(?:\s*,\s*([^,]*?))?(?:\s*,\s*(\d{2,5}))?\s*[<^]?$/;
+
+/** AP version words after the keyword: `1st Ld-Writethru`, `2nd Add`, `Correction`. */
+export const apVersion = /\b(?:\d+(?:st|nd|rd|th)\s*(?:Ld|Lead|Add|Sub|Insert)|Writethru|Correction|Urgent|Advisory|Sub|Insert)\b/i;
+
+/** A line that only says how urgent the story is. */
+export const priorityLine = /^(FLASH|BULLETIN|URGENT|ALERT)\s*[:!]?$/i;
+
+/** A headline prefix Reuters-style desks put before the words (`UPDATE 2-`, `CORRECTED-`, `URGENT:`). */
+export const headlinePrefix =
+  /^(UPDATE\s+\d+|CORRECTED|CORRECTION|REFILE|REPEAT|RPT|URGENT|FLASH|BULLETIN|ALERT|WRITETHRU|WRAPUP(?:\s+\d+)?)\s*(?:-|–|:)\s*(\S.*)$/i;
+
+/** A kill notice: subscribers must withdraw the story. */
+export const killLine = /^(?:(?:MANDATORY\s+)?KILL(?:\s+KILL)*|STORY\s+WITHDRAWN|WITHDRAWN|ELIMINATE)\b/i;
+
+/** An embargo notice: `EMBARGOED UNTIL 0001 GMT April 26`, `EMBARGO: …`. */
+export const embargoLine = /^EMBARGO(?:ED)?\b\s*(?:UNTIL|TILL|TO|FOR|:)?/i;
+
+/** A note to editors, not for publication: `Eds: …`, `Editors: …`. */
+export const editorsNote = /^(?:Eds?|EDS?|Editors?|EDITORS?|Ed\s+Note|EDITOR'S\s+NOTE)\s*[:.]\s*(.*)$/;
+
+/** A byline: `By PAUL BYRNE and ALMUDENA CALATRAVA` (AP may end it with `=`). */
+export const bylineLine = /^By\s+([A-Z][\p{L}.'’ -]+?(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\p{L}.'’ -]+?)*)\s*=?$/u;
+
+/** What a priority word means. */
+export function priorityOf(word: string): Priority | null {
+  switch (word.toUpperCase()) {
+    case 'FLASH':
+    case 'ALERT':
+      return 'flash';
+    case 'BULLETIN':
+      return 'bulletin';
+    case 'URGENT':
+      return 'urgent';
+    default:
+      return null;
+  }
+}
+
+/** What a version word says the item does to earlier ones. */
+export function signalOf(version: string): Signal | null {
+  if (/correct/i.test(version)) return 'correction';
+  if (/^(?:update|writethru|wrapup)|\b(?:ld|lead|writethru)\b/i.test(version)) return 'update';
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Datelines: `PLACE[, REGION][, DATE] [(CREDIT) | CREDIT] DASH text`
+
+/** The dash that ends a dateline: AFP's en dash, AP's `_`, the hyphen of most others. */
+export const datelineHead = /^(\S.{0,119}?)(?:\s+|(?<=\)))(–|—|--|-|_)(?:\s+|$)/;
+
+const months: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+
+/** `April 25`, `Feb 26`, `Dec. 9`, `Sept 3`; also `25 April`. */
+const monthDay = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})$/;
+const dayMonth = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?$/;
+const year = /^(1[89]\d\d|2\d{3})$/;
+/** `April 25 2019` (no comma). */
+const monthDayYear = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(1[89]\d\d|2\d{3})$/;
+
+/** A credit in brackets at the end: `(BSS/AFP)`, `(AP)`, `(dpa)`. */
+const bracketCredit = /\s*\(([^()]{1,40})\)$/;
+/** A bare agency name at the end: Kyodo writes `SAITAMA, Japan, Dec. 9 Kyodo -`. */
+const bareCredit = /\s+([A-Za-z][A-Za-z-]{1,15})$/;
+
+/** Dateline place words: capitalised words and the particles place names carry. */
+const placeName =
+  /^[\p{Lu}][\p{L}.'’&-]*(?:\s+(?:[\p{Lu}][\p{L}.'’&-]*|de|da|do|del|della|di|la|le|les|am|an|im|upon|on|of|el|al|en|sur|y))*$/u;
+const regionName = /^[\p{Lu}][\p{L}.'’&-]*(?:\s+(?:[\p{Lu}][\p{L}.'’&-]*|de|del|of|and|the|y)){0,4}$/u;
+
+export interface DatelineParts {
+  place: string;
+  /** Parts after the place that are not the date: region, country, or both. */
+  regions: string[];
+  month: number | null;
+  day: number | null;
+  year: number | null;
+  credit: string | null;
+}
+
+/** The month number of an English month name or abbreviation, or null. */
+export function monthNumber(word: string): number | null {
+  return months[word.toLowerCase()] ?? null;
+}
+
+/**
+ * Reads the words before a dateline dash (`VLADIVOSTOK, Russia, April 25, 2019 (BSS/AFP)`).
+ * Returns null when they are not a dateline. A place in title case (`Berlin`) is
+ * only taken with a credit or a date beside it, so that a sentence opening with a
+ * capitalised name and a dash is not mistaken for one.
+ */
+export function readDatelineParts(words: string): DatelineParts | null {
+  let rest = words.trim();
+  let credit: string | null = null;
+  const bracket = bracketCredit.exec(rest);
+  if (bracket) {
+    credit = bracket[1]!.trim();
+    rest = rest.slice(0, bracket.index);
+  } else {
+    const bare = bareCredit.exec(rest);
+    if (bare && agencyName(bare[1]!.split('-')[0]!) !== null) {
+      credit = bare[1]!;
+      rest = rest.slice(0, bare.index);
+    }
+  }
+  const parts = rest.split(/\s*,\s*/);
+  const place = parts[0]!.replace(/\s+/g, ' ');
+  if (place.length < 2 || place.length > 40 || !placeName.test(place)) return null;
+  const result: DatelineParts = { place, regions: [], month: null, day: null, year: null, credit };
+  for (let index = 1; index < parts.length; index++) {
+    const part = parts[index]!;
+    let match: RegExpExecArray | null;
+    if (result.month === null && (match = monthDay.exec(part)) && monthNumber(match[1]!) !== null) {
+      result.month = monthNumber(match[1]!);
+      result.day = Number(match[2]);
+    } else if (result.month === null && (match = dayMonth.exec(part)) && monthNumber(match[2]!) !== null) {
+      result.month = monthNumber(match[2]!);
+      result.day = Number(match[1]);
+    } else if (result.month === null && (match = monthDayYear.exec(part)) && monthNumber(match[1]!) !== null) {
+      result.month = monthNumber(match[1]!);
+      result.day = Number(match[2]);
+      result.year = Number(match[3]);
+    } else if (result.month !== null && result.year === null && (match = year.exec(part))) {
+      result.year = Number(match[1]);
+    } else if (result.month === null && regionName.test(part) && part.length <= 40) {
+      result.regions.push(part);
+    } else {
+      return null;
+    }
+  }
+  if (result.day !== null && (result.day < 1 || result.day > 31)) return null;
+  const shouting = place === place.toUpperCase();
+  if (!shouting && credit === null && result.month === null) return null;
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// Closing lines: take breaks, end marks, sign-offs
+
+/** `MORE`, `(MORE)`, `MORE/MSY/1117 hrs`. */
+const moreLine = /^\(?\s*more\s*\)?(?:\s*\/\s*(.*))?$/i;
+/** `ENDS`, `END`, `(END)`, `-30-`, `###`, `-0-`. */
+const endLine = /^(?:\(?\s*ENDS?\s*\)?|-+\s*30\s*-+|#{3,}|-0-|ENDIT(?:EM)?)$/i;
+/** Reuters' cable sign-off: `Reuter`, `REUTER`, `REUTER...`. */
+const reuterLine = /^reuters?(?:\s*\.{2,3})?$/i;
+/** AP's trailer: `AP-WF-11-13-13 1509GMT` (agency, desk, date, time). */
+const apTrailer = /^(AP[A-Z]*)-([A-Z]{1,4})-(\d{2})-(\d{2})-(\d{2}|\d{4})\s+(\d{4})\s*([A-Z]{1,4})?$/;
+/** Slash-separated agencies and initials, maybe a time: `BSS/AFP/MSY/1117 hrs`, `MS/JLP`, `hh/ph/ts/hd`. */
+const slashSignoff = /^[A-Za-z][A-Za-z-]{0,9}(?:\s*\/\s*[A-Za-z][A-Za-z-]{0,9})*(?:\s*\/?\s*\d{3,4}\s*(?:hrs?|GMT|gmt|UTC|Z)?)?$/;
+const timeToken = /^(\d{1,2})(\d{2})\s*(hrs?|GMT|gmt|UTC|Z)?$/;
+
+/** A closing line, read; `line` is set by the caller. */
+export type ClosingLine = Omit<Signoff, 'line'>;
+
+/**
+ * Reads a line that closes a take or a story: a take break, an end mark or a
+ * sign-off. `weak` results (initials only, like `MS/JLP`) count only where a take ends.
+ */
+export function readClosingLine(text: string): { closing: ClosingLine; weak: boolean } | null {
+  const line = text.trim();
+  if (line.length === 0 || line.length > 48) return null;
+  let match: RegExpExecArray | null;
+  if ((match = moreLine.exec(line))) {
+    const closing = readSlashTokens('more', line, match[1] ?? '');
+    return closing ? { closing, weak: false } : null;
+  }
+  if (endLine.test(line)) {
+    return { closing: emptyClosing('end', line), weak: false };
+  }
+  if (reuterLine.test(line)) {
+    return { closing: { ...emptyClosing('signoff', line), agencies: ['Reuters'] }, weak: false };
+  }
+  if ((match = apTrailer.exec(line))) {
+    const [, agency, desk, month, day, yearText, time, zone] = match;
+    const fullYear = yearText!.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+    return {
+      closing: {
+        ...emptyClosing('signoff', line),
+        agencies: [agency!],
+        initials: [desk!],
+        date: isoDate(fullYear, Number(month), Number(day)),
+        time: clock(time!),
+        zone: zone ?? null,
+      },
+      weak: false,
+    };
+  }
+  if (slashSignoff.test(line) && (line.includes('/') || /\d/.test(line))) {
+    const closing = readSlashTokens('signoff', line, line);
+    if (!closing) return null;
+    // Strong when it names an agency or a time; initials alone could be anything.
+    return { closing, weak: closing.agencies.length === 0 && closing.time === null };
+  }
+  return null;
+}
+
+function emptyClosing(kind: Signoff['kind'], text: string): ClosingLine {
+  return { kind, text, agencies: [], initials: [], time: null, zone: null, date: null };
+}
+
+function readSlashTokens(kind: Signoff['kind'], text: string, tokens: string): ClosingLine | null {
+  const closing = emptyClosing(kind, text);
+  for (const raw of tokens.split('/')) {
+    const token = raw.trim();
+    if (token === '') continue;
+    const time = timeToken.exec(token);
+    if (time) {
+      closing.time = clock(time[1]!.padStart(2, '0') + time[2]!);
+      if (closing.time === null) return null;
+      if (time[3] && !/^hrs?$/i.test(time[3])) closing.zone = time[3].toUpperCase();
+      continue;
+    }
+    if (!/^[A-Za-z][A-Za-z-]*$/.test(token)) return null;
+    const agency = agencyName(token);
+    // Agencies lead the chain; once initials start, the rest are initials too.
+    if (agency !== null && closing.initials.length === 0) closing.agencies.push(agency === 'Reuters' ? agency : token);
+    else closing.initials.push(token);
+  }
+  return closing;
+}
+
+/** `1117` → `11:17`; null when it is no time of day. */
+export function clock(digits: string): string | null {
+  const padded = digits.padStart(4, '0');
+  const hours = Number(padded.slice(0, 2));
+  const minutes = Number(padded.slice(2, 4));
+  if (hours > 23 || minutes > 59) return null;
+  return `${padded.slice(0, 2)}:${padded.slice(2, 4)}`;
+}
+
+/** `2019-04-25`, or `--04-25` without a year; null for a day the month does not have. */
+export function isoDate(yearValue: number | null, month: number, day: number): string | null {
+  const probeYear = yearValue ?? 2000; // a leap year, so Feb 29 passes without one
+  const probe = new Date(Date.UTC(probeYear, month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  const monthDayText = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return yearValue === null ? `--${monthDayText}` : `${String(yearValue).padStart(4, '0')}-${monthDayText}`;
+}
+
+// ---------------------------------------------------------------------------
+// Body conventions
+
+/** A crosshead on its own: `– North Korean labourers –`, `-- Markets --`, `* Background *`. */
+export const crossheadLine = /^(?:[–—]|--?|\*{1,2}|={1,3})\s*([^–—*=]{1,80}?)\s*(?:[–—]|--?|\*{1,2}|={1,3})$/;
+
+/** A crosshead glued to the end of a paragraph after its last sentence: `… in February. – North Korean labourers –`. */
+export const gluedCrosshead = /(?<=[.!?”"’)])\s+[–—]\s+([^–—.!?]{1,60}?)\s+[–—]$/;
+
+/** Characters that may end an intact paragraph. */
+export const paragraphEnd = /[.!?…:;"”’»)\]]$/;
+
+/** Control characters that are no text: C0 but tab and line ends, DEL, C1. */
+// eslint-disable-next-line no-control-regex
+export const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;

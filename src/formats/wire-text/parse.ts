@@ -1,0 +1,786 @@
+import { createHash } from 'node:crypto';
+import { decodeText, repairDoubleEncoding } from '../../source/decode.js';
+import type { SourceFile } from '../../source/source-file.js';
+import { countryCode } from '../../story/countries.js';
+import type {
+  Block,
+  Byline,
+  Damage,
+  DamageKind,
+  Dateline,
+  Embargo,
+  Priority,
+  Signal,
+  Signoff,
+  Status,
+  Story,
+} from '../../story/story.js';
+import type { Format, ParseOptions, Sniff } from '../format.js';
+import {
+  apKeywordLine,
+  apVersion,
+  bylineLine,
+  controlCharacters,
+  crossheadLine,
+  datelineHead,
+  editorsNote,
+  embargoLine,
+  gluedCrosshead,
+  headlinePrefix,
+  isoDate,
+  killLine,
+  paragraphEnd,
+  priorityLine,
+  priorityOf,
+  readClosingLine,
+  readDatelineParts,
+  signalOf,
+  slugLine,
+} from './grammar.js';
+import { isWordBreak } from './hyphens.js';
+
+/** The copy-level fields a wire-text reading gives: a Story but for id, source, language and diagnostics. */
+export type WireCopy = Omit<Story, 'id' | 'source' | 'language' | 'diagnostics'>;
+
+export interface ReadWireCopyOptions {
+  /** Reader named in diagnostics (`wire-text`, `reuters-sgml`). */
+  source: string;
+  /** Line of the input where `text` starts, from 1, so that places point into the real file. */
+  firstLine?: number;
+  /** When the copy was transmitted (ISO 8601): completes dateline dates given without a year. */
+  referenceDate?: string | null;
+  /** `false` when the text has no header lines and starts with the dateline. Default `true`. */
+  header?: boolean;
+}
+
+const READER = 'wire-text';
+
+/** One line of the input, cleaned of control characters and repaired of double encoding. */
+interface Line {
+  text: string;
+  /** Line number in the input, from 1. */
+  number: number;
+  /** Leading white space, a tab counting as four. */
+  indent: number;
+  blank: boolean;
+  tabular: boolean;
+  /** Control characters removed from this line. */
+  controls: number;
+  /** Double-encoded sequences repaired in this line. */
+  mojibake: number;
+}
+
+type Item = { type: 'text'; lines: Line[] } | { type: 'closing'; signoff: Signoff; weak: boolean };
+
+interface Header {
+  slug: string | null;
+  takes: number[];
+  priority: Priority | null;
+  version: string | null;
+  headline: string | null;
+  byline: Byline | null;
+  notes: string[];
+  signal: Signal | null;
+  status: Status;
+  embargo: Embargo | null;
+  /** Damage found in header lines. */
+  controls: number;
+  mojibake: number;
+}
+
+/**
+ * Reads decoded plain-text wire copy: header lines (slug, takes, headline, priority,
+ * byline, notes to editors), the dateline, paragraphs unwrapped from their hard
+ * line breaks, crossheads, take breaks and sign-offs. Damage is flagged on `file`
+ * as it is found, and nothing is silently dropped but transmission noise.
+ *
+ * @example
+ * const copy = readWireCopy(text, file, { source: 'wire-text' });
+ * copy.dateline?.place; // 'VLADIVOSTOK'
+ */
+export function readWireCopy(text: string, file: SourceFile, options: ReadWireCopyOptions): WireCopy {
+  const lines = splitLines(text, options.firstLine ?? 1);
+  const header = options.header === false ? emptyHeader() : readHeader(lines);
+  const items = readItems(lines, header.end);
+  const reader = new BodyReader(file, options, header.value, text);
+  return reader.read(items);
+}
+
+/**
+ * The `wire-text` format: plain-text agency copy with no framing, as agencies
+ * e-mail it or as it is cut from a terminal.
+ */
+export const wireText: Format = {
+  id: READER,
+  description: 'plain-text agency copy: slug line, dateline, takes joined by MORE, sign-offs',
+  sniff: sniffWireText,
+  parse(file, options) {
+    return [parseWireText(file, options)];
+  },
+};
+
+/**
+ * Parses one plain-text wire story.
+ *
+ * @example
+ * const story = parseWireText(new SourceFile(bytes, { name: 'BFF-20.txt' }));
+ */
+export function parseWireText(file: SourceFile, options: ParseOptions = {}): Story {
+  const decoded = decodeText(file.bytes);
+  if (decoded.encoding !== 'utf-8') {
+    const why =
+      decoded.firstInvalidUtf8 !== null
+        ? `byte ${decoded.firstInvalidUtf8} is not UTF-8; decoded as Windows-1252`
+        : `decoded as ${decoded.encoding.toUpperCase()}${decoded.bom ? ' (byte-order mark)' : ''}`;
+    file.info(`encoding/${decoded.encoding}`, why, null, READER);
+  }
+  rejectNonText(file, decoded.text);
+  const copy = readWireCopy(decoded.text, file, { source: READER, referenceDate: options.referenceDate ?? null });
+  if (copy.body.length === 0 && copy.headline === null) {
+    file.fail('input/no-copy', 'found no headline and no body text (is it wire copy? see --from)', null, READER);
+  }
+  return {
+    id: contentId(file.bytes),
+    source: {
+      format: READER,
+      file: file.name,
+      receivedAt: file.origin.receivedAt ?? null,
+      encoding: decoded.encoding,
+      line: 1,
+      labels: {},
+    },
+    ...copy,
+    language: null,
+    diagnostics: [...file.messages],
+  };
+}
+
+/** The first 16 hex digits of the SHA-256 of the bytes: the same input always gets the same id. */
+export function contentId(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
+function sniffWireText(file: SourceFile): Sniff {
+  const head = decodeText(file.bytes.subarray(0, 4096)).text;
+  if (head.trim() === '') return { score: 0, reason: 'no text' };
+  if (nonTextShare(head) > 0.1) return { score: 0, reason: 'binary data, not text' };
+  const trimmed = head.trimStart();
+  if (trimmed.startsWith('<') || trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    return { score: 0.05, reason: 'markup or JSON, read as plain text only when forced' };
+  }
+  const lines = head.split(/\r\n|\r|\n/, 40).map((line) => line.trim());
+  const marked = lines.some(
+    (line) =>
+      slugLine.test(line) ||
+      apKeywordLine.test(line) ||
+      (datelineHead.test(line) && readDatelineParts(datelineHead.exec(line)![1]!) !== null),
+  );
+  return marked
+    ? { score: 0.6, reason: 'plain text with a slug line or dateline' }
+    : { score: 0.2, reason: 'plain text without wire markers' };
+}
+
+/** Share of characters that are control characters or decoding failures. */
+function nonTextShare(text: string): number {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let count = 0;
+  for (let index = 0; index < sample.length; index++) {
+    const code = sample.charCodeAt(index);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd || (code >= 0x7f && code < 0xa0)) {
+      count++;
+    }
+  }
+  return sample.length === 0 ? 0 : count / sample.length;
+}
+
+function rejectNonText(file: SourceFile, text: string): void {
+  if (text.trim() === '') file.fail('input/empty', 'the input holds no text', null, READER);
+  const share = nonTextShare(text);
+  if (share > 0.1) {
+    file.fail(
+      'input/binary',
+      `${Math.round(share * 100)}% of the characters are control characters or undecodable bytes: this is binary data, not wire copy (a picture or an archive? name the format with --from)`,
+      null,
+      READER,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Lines
+
+const hasControl = new RegExp(controlCharacters.source);
+const hasMojibakeLead = /[\u00c2-\u00f4]/;
+const tabularLine = /\S(?: {3,}|\t+)\S|\.{4,}/;
+
+function splitLines(text: string, firstLine: number): Line[] {
+  const raw = text.split(/\r\n|\r|\n/);
+  const controls = hasControl.test(text);
+  const mojibake = hasMojibakeLead.test(text);
+  const lines: Line[] = new Array(raw.length);
+  for (let index = 0; index < raw.length; index++) {
+    let content = raw[index]!;
+    let removed = 0;
+    let repaired = 0;
+    // Repair first: a double-encoded `”` ends in U+009D, which is no control character once repaired.
+    if (mojibake && hasMojibakeLead.test(content)) {
+      const repair = repairDoubleEncoding(content);
+      content = repair.text;
+      repaired = repair.repaired;
+    }
+    if (controls && hasControl.test(content)) {
+      const before = content.length;
+      content = content.replace(controlCharacters, '');
+      removed = before - content.length;
+    }
+    let indent = 0;
+    let position = 0;
+    for (; position < content.length; position++) {
+      const code = content.charCodeAt(position);
+      if (code === 0x20 || code === 0xa0) indent += 1;
+      else if (code === 0x09) indent += 4;
+      else break;
+    }
+    const blank = position === content.length;
+    lines[index] = {
+      text: content.trimEnd(),
+      number: firstLine + index,
+      indent,
+      blank,
+      tabular: !blank && tabularLine.test(content.slice(position)),
+      controls: removed,
+      mojibake: repaired,
+    };
+  }
+  return lines;
+}
+
+// ---------------------------------------------------------------------------
+// Header
+
+function emptyHeader(): { value: Header; end: number } {
+  return {
+    value: {
+      slug: null,
+      takes: [],
+      priority: null,
+      version: null,
+      headline: null,
+      byline: null,
+      notes: [],
+      signal: null,
+      status: 'usable',
+      embargo: null,
+      controls: 0,
+      mojibake: 0,
+    },
+    end: 0,
+  };
+}
+
+/** Number of non-blank lines from `start` on. */
+function runLength(lines: Line[], start: number): number {
+  let end = start;
+  while (end < lines.length && !lines[end]!.blank) end++;
+  return end - start;
+}
+
+function startsWithDateline(text: string): boolean {
+  const head = datelineHead.exec(text);
+  return head !== null && readDatelineParts(head[1]!) !== null;
+}
+
+/** Reads the header lines before the body; stops at the first line that is copy. */
+function readHeader(lines: Line[]): { value: Header; end: number } {
+  const { value: header } = emptyHeader();
+  let index = 0;
+  while (index < lines.length) {
+    const line = lines[index]!;
+    if (line.blank) {
+      index++;
+      continue;
+    }
+    const consumed = readHeaderLine(header, lines, index, runLength(lines, index), line.text.trim());
+    if (consumed === 0) break;
+    for (let taken = index; taken < index + consumed; taken++) {
+      header.controls += lines[taken]!.controls;
+      header.mojibake += lines[taken]!.mojibake;
+    }
+    index += consumed;
+  }
+  return { value: header, end: index };
+}
+
+/** Reads one header line (or a few that belong together); returns how many lines it took, 0 at the body. */
+function readHeaderLine(header: Header, lines: Line[], index: number, run: number, text: string): number {
+  let match: RegExpExecArray | null;
+  if (header.slug === null && (match = slugLine.exec(text))) {
+    header.slug = match[1]!;
+    header.takes = match[2]!.split(',').map((take) => Number(take.trim()));
+    if (match[3]) setHeadline(header, match[3]);
+    return 1;
+  }
+  if (header.slug === null && (match = apKeywordLine.exec(text)) && run <= 2) {
+    header.slug = match[1]!;
+    if (match[2] && apVersion.test(match[2])) {
+      header.version = match[2].trim();
+      header.signal ??= signalOf(header.version);
+    }
+    return 1;
+  }
+  if ((match = priorityLine.exec(text))) {
+    header.priority = priorityOf(match[1]!);
+    return 1;
+  }
+  if (killLine.test(text) && run <= 3) {
+    header.signal = 'kill';
+    header.status = 'canceled';
+    return run;
+  }
+  if (embargoLine.test(text) && run <= 3) {
+    const notice = joinRun(lines, index, run);
+    header.embargo = { text: notice, until: isoInstant(notice) };
+    if (header.status === 'usable') header.status = 'withheld';
+    return run;
+  }
+  if ((match = editorsNote.exec(text))) {
+    const rest = joinRun(lines, index + 1, run - 1);
+    header.notes.push([match[1]!.trim(), rest].filter(Boolean).join(' '));
+    return run;
+  }
+  if (header.byline === null && run <= 3 && (match = bylineLine.exec(text))) {
+    const names = match[1]!.split(/\s*,\s*|\s+and\s+|\s*&\s*/).map((name) => name.trim()).filter(Boolean);
+    const next = run > 1 ? lines[index + 1]!.text.trim() : null;
+    const title = next !== null && next.length <= 60 && !startsWithDateline(next) ? next.replace(/\s*=$/, '') : null;
+    header.byline = { text: text.replace(/\s*=$/, ''), names, title };
+    return title === null ? 1 : 2;
+  }
+  if (header.headline !== null && run <= 3 && sameWords(joinRun(lines, index, run), header.headline)) {
+    return run; // the headline repeated under the slug line
+  }
+  if (
+    header.headline === null &&
+    run <= 2 &&
+    index + run < lines.length &&
+    !startsWithDateline(text) &&
+    readClosingLine(text) === null
+  ) {
+    const candidate = joinRun(lines, index, run);
+    if (candidate.length <= 160 && !/[.;,]$/.test(candidate) && lines.slice(index + run).some((line) => !line.blank)) {
+      setHeadline(header, candidate);
+      return run;
+    }
+  }
+  return 0;
+}
+
+function setHeadline(header: Header, text: string): void {
+  let headline = text.trim();
+  let match: RegExpExecArray | null;
+  while ((match = headlinePrefix.exec(headline))) {
+    const word = match[1]!.toUpperCase().replace(/\s+/g, ' ');
+    const priority = priorityOf(word);
+    if (priority !== null) header.priority ??= priority;
+    else {
+      header.version ??= word;
+      header.signal ??= signalOf(word);
+    }
+    headline = match[2]!;
+  }
+  header.headline = headline;
+}
+
+function joinRun(lines: Line[], start: number, count: number): string {
+  const parts: string[] = [];
+  for (let index = start; index < start + count; index++) parts.push(lines[index]!.text.trim());
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+function sameWords(left: string, right: string): boolean {
+  const normal = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return normal(left) === normal(right);
+}
+
+/** The embargo moment when the notice gives it as ISO 8601 with a zone. */
+function isoInstant(text: string): string | null {
+  const match = /\b(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2}))/.exec(text);
+  if (!match) return null;
+  const time = Date.parse(match[1]!);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+// ---------------------------------------------------------------------------
+// Body: paragraphs and closing lines
+
+/** The indentation most body lines have: deeper than this starts a paragraph. */
+function baseIndent(lines: Line[], start: number): number {
+  const counts = new Map<number, number>();
+  for (let index = start; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!line.blank) counts.set(line.indent, (counts.get(line.indent) ?? 0) + 1);
+  }
+  let best = 0;
+  let bestCount = -1;
+  for (const [indent, count] of counts) {
+    if (count > bestCount || (count === bestCount && indent < best)) {
+      best = indent;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Splits body lines into paragraphs (blank lines and indents) and closing lines. */
+function readItems(lines: Line[], start: number): Item[] {
+  const items: Item[] = [];
+  const base = baseIndent(lines, start);
+  let current: Line[] | null = null;
+  const close = () => {
+    if (current) items.push({ type: 'text', lines: current });
+    current = null;
+  };
+  for (let index = start; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.blank) {
+      close();
+      continue;
+    }
+    const closing = line.text.length <= 60 ? readClosingLine(line.text) : null;
+    if (closing) {
+      const alone = current === null && (index + 1 >= lines.length || lines[index + 1]!.blank || lines[index + 1]!.indent > base);
+      if (!closing.weak || alone) {
+        close();
+        items.push({ type: 'closing', signoff: { ...closing.closing, line: line.number }, weak: closing.weak });
+        continue;
+      }
+    }
+    const previous: Line | undefined = current ? (current as Line[])[current.length - 1] : undefined;
+    const startsParagraph =
+      previous === undefined ||
+      (line.tabular && previous.tabular ? false : line.indent > base || line.tabular !== previous.tabular);
+    if (startsParagraph) {
+      close();
+      current = [line];
+    } else {
+      current!.push(line);
+    }
+  }
+  close();
+  // Initials alone (`MS/JLP`) sign off only where a take ends: before a break, an end or the end.
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index]!;
+    if (item.type !== 'closing' || !item.weak) continue;
+    const next = items[index + 1];
+    if (next !== undefined && next.type === 'text') {
+      const line = lines.find((candidate) => candidate.number === item.signoff.line)!;
+      items[index] = { type: 'text', lines: [line] };
+    }
+  }
+  return items;
+}
+
+// ---------------------------------------------------------------------------
+// Blocks, dateline and damage
+
+const stopwords = new Set([
+  'the', 'a', 'an', 'of', 'to', 'in', 'and', 'or', 'for', 'on', 'at', 'by', 'with', 'from', 'that', 'which',
+  'who', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'had', 'it', 'its', 'he', 'she', 'they', 'we', 'as',
+  'his', 'her', 'their', 'this', 'will', 'would', 'said', 'but', 'not', 'after', 'also',
+]);
+const gluedReuter = /(?<=[.!?”")])\s+(REUTERS?|Reuters?)(?:\.{2,3})?$/;
+
+class BodyReader {
+  private readonly blocks: Block[] = [];
+  private readonly damage: Damage[] = [];
+  private readonly signoffs: Signoff[] = [];
+  private dateline: Dateline | null = null;
+  private take = 1;
+  /** Controls and repairs per block index, counted from the lines each block came from. */
+  private readonly blockControls: number[] = [];
+  private readonly blockMojibake: number[] = [];
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly options: ReadWireCopyOptions,
+    private readonly header: Header,
+    private readonly text: string,
+  ) {}
+
+  read(items: Item[]): WireCopy {
+    const header = this.header;
+    let afterBreak = false;
+    let skipHeadlineRepeat = false;
+    for (const item of items) {
+      if (item.type === 'closing') {
+        this.signoffs.push(item.signoff);
+        if (item.signoff.kind === 'more') {
+          this.take++;
+          afterBreak = true;
+        }
+        continue;
+      }
+      const first = item.lines[0]!.text.trim();
+      // A later take may open with the slug line again (`BFF-21 …`) and repeat the headline.
+      const takeSlug = afterBreak ? slugLine.exec(first) : null;
+      afterBreak = false;
+      if (takeSlug && (header.slug === null || takeSlug[1] === header.slug) && item.lines.length === 1) {
+        header.slug ??= takeSlug[1]!;
+        for (const take of takeSlug[2]!.split(',').map((value) => Number(value.trim()))) {
+          if (!header.takes.includes(take)) header.takes.push(take);
+        }
+        skipHeadlineRepeat = true;
+        continue;
+      }
+      if (skipHeadlineRepeat && header.headline !== null && sameWords(joinLines(item.lines), header.headline)) {
+        skipHeadlineRepeat = false;
+        continue;
+      }
+      skipHeadlineRepeat = false;
+      this.addText(item.lines);
+    }
+    this.detachGluedReuter();
+    this.flagDamage();
+    const credits = this.credits();
+    return {
+      slug: header.slug,
+      takes: header.takes,
+      priority: header.priority,
+      version: header.version,
+      headline: header.headline,
+      byline: header.byline,
+      dateline: this.dateline,
+      credits,
+      notes: header.notes,
+      body: this.blocks,
+      signoffs: this.signoffs,
+      status: header.status,
+      signal: header.signal,
+      embargo: header.embargo,
+      damage: this.damage,
+    };
+  }
+
+  private addText(lines: Line[]): void {
+    const line = lines[0]!.number;
+    const controls = lines.reduce((sum, each) => sum + each.controls, 0);
+    const mojibake = lines.reduce((sum, each) => sum + each.mojibake, 0);
+    if (lines[0]!.tabular) {
+      const indent = Math.min(...lines.map((each) => each.indent));
+      const text = lines.map((each) => dropIndent(each.text, indent)).join('\n');
+      this.push({ kind: 'preformatted', text, line, take: this.take }, controls, mojibake);
+      return;
+    }
+    let text = joinLines(lines, this.text);
+    if (this.blocks.length === 0 && this.dateline === null) text = this.takeDateline(text);
+    if (text === '') return;
+    const whole = crossheadLine.exec(text);
+    if (whole && this.blocks.length > 0 && !/[.!?]$/.test(whole[1]!)) {
+      this.push({ kind: 'crosshead', text: whole[1]!, line, take: this.take }, controls, mojibake);
+      return;
+    }
+    const glued = gluedCrosshead.exec(text);
+    if (glued) {
+      this.push({ kind: 'paragraph', text: text.slice(0, glued.index), line, take: this.take }, controls, mojibake);
+      const crossheadLineNumber = lines[lines.length - 1]!.number;
+      this.push({ kind: 'crosshead', text: glued[1]!, line: crossheadLineNumber, take: this.take }, 0, 0);
+      return;
+    }
+    if (this.blocks.length > 0 && lines.length === 1 && isShoutedCrosshead(text)) {
+      this.push({ kind: 'crosshead', text, line, take: this.take }, controls, mojibake);
+      return;
+    }
+    this.push({ kind: 'paragraph', text, line, take: this.take }, controls, mojibake);
+  }
+
+  private push(block: Block, controls: number, mojibake: number): void {
+    this.blocks.push(block);
+    this.blockControls.push(controls);
+    this.blockMojibake.push(mojibake);
+  }
+
+  /** Takes the dateline off the front of the first paragraph. */
+  private takeDateline(text: string): string {
+    const head = datelineHead.exec(text);
+    if (!head) return text;
+    const parts = readDatelineParts(head[1]!);
+    if (!parts) return text;
+    let date: string | null = null;
+    if (parts.month !== null && parts.day !== null) {
+      date = isoDate(parts.year ?? this.referenceYear(parts.month, parts.day), parts.month, parts.day);
+    }
+    let country: string | null = null;
+    const regions = [...parts.regions];
+    const last = regions[regions.length - 1];
+    if (last !== undefined && countryCode(last) !== null) {
+      country = last;
+      regions.pop();
+    }
+    this.dateline = {
+      text: head[0].trim(),
+      place: parts.place,
+      region: regions.length ? regions.join(', ') : null,
+      country,
+      date,
+      credit: parts.credit,
+    };
+    return text.slice(head[0].length).trim();
+  }
+
+  /** The year a dateline's month and day fall in, going back from the transmission date. */
+  private referenceYear(month: number, day: number): number | null {
+    const reference = this.options.referenceDate ? new Date(this.options.referenceDate) : null;
+    if (!reference || Number.isNaN(reference.getTime())) return null;
+    const year = reference.getUTCFullYear();
+    // News looks back: a dateline more than a week after transmission is from the year before.
+    const candidate = Date.UTC(year, month - 1, day);
+    return candidate - reference.getTime() > 7 * 86_400_000 ? year - 1 : year;
+  }
+
+  /** Reuters sometimes glues `REUTER` to the last sentence. */
+  private detachGluedReuter(): void {
+    const last = this.blocks[this.blocks.length - 1];
+    if (!last || last.kind !== 'paragraph' || this.signoffs.some((signoff) => signoff.kind === 'signoff')) return;
+    const match = gluedReuter.exec(last.text);
+    if (!match) return;
+    last.text = last.text.slice(0, match.index);
+    this.signoffs.push({
+      kind: 'signoff',
+      text: match[0].trim(),
+      agencies: ['Reuters'],
+      initials: [],
+      time: null,
+      zone: null,
+      date: null,
+      line: last.line,
+    });
+  }
+
+  private flagDamage(): void {
+    const seen = new Map<string, number>();
+    let openQuote = false;
+    for (let index = 0; index < this.blocks.length; index++) {
+      const block = this.blocks[index]!;
+      if (this.blockControls[index]! > 0) {
+        this.flag('control-characters', index, `removed ${this.blockControls[index]} control character(s)`);
+      }
+      if (this.blockMojibake[index]! > 0) {
+        this.flag('mojibake', index, `repaired ${this.blockMojibake[index]} double-encoded UTF-8 sequence(s)`);
+      }
+      if (block.text.includes('\ufffd')) {
+        this.flag('undecodable', index, 'bytes that are not text in the encoding are shown as U+FFFD');
+      }
+      if (block.kind !== 'paragraph') {
+        openQuote = false;
+        continue;
+      }
+      const truncated = looksTruncated(block.text);
+      if (truncated) {
+        this.flag('truncated', index, `ends mid-sentence: “…${block.text.slice(-30)}”`);
+      }
+      const balance = quoteBalance(block.text);
+      const next = this.blocks[index + 1];
+      const continues = next !== undefined && next.kind === 'paragraph' && /^[“"«]/.test(next.text);
+      if (!truncated && ((balance > 0 && !continues) || (balance < 0 && !openQuote))) {
+        this.flag(
+          'unbalanced-quotes',
+          index,
+          balance > 0 ? 'a quotation opens and does not close' : 'a quotation closes that did not open',
+        );
+      }
+      openQuote = balance > 0;
+      const words = block.text.split(' ').length;
+      if (words >= 6) {
+        const key = block.text.toLowerCase();
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, index);
+        else this.flag('repeated', index, `repeats paragraph ${first + 1}`);
+      }
+    }
+    const headerDamage = [
+      [this.header.controls, 'control-characters', 'removed control characters from the header lines'],
+      [this.header.mojibake, 'mojibake', 'repaired double-encoded UTF-8 in the header lines'],
+    ] as const;
+    for (const [count, kind, detail] of headerDamage) if (count > 0) this.flag(kind, null, `${detail} (${count})`);
+  }
+
+  private flag(kind: DamageKind, block: number | null, detail: string): void {
+    this.damage.push({ kind, block, detail });
+    const place = block === null ? null : { line: this.blocks[block]!.line, block };
+    this.file.warn(`damage/${kind}`, detail, place, this.options.source);
+  }
+
+  private credits(): string[] {
+    if (this.dateline?.credit) {
+      return this.dateline.credit.split('/').map((credit) => credit.trim()).filter(Boolean);
+    }
+    const credits: string[] = [];
+    for (const signoff of this.signoffs) {
+      for (const agency of signoff.agencies) if (!credits.includes(agency)) credits.push(agency);
+    }
+    return credits;
+  }
+}
+
+function dropIndent(text: string, indent: number): string {
+  let position = 0;
+  let width = 0;
+  while (position < text.length && width < indent) {
+    const code = text.charCodeAt(position);
+    if (code === 0x09) width += 4;
+    else if (code === 0x20 || code === 0xa0) width += 1;
+    else break;
+    position++;
+  }
+  return text.slice(position);
+}
+
+/** Joins hard-wrapped lines into one paragraph. */
+function joinLines(lines: Line[], document = ''): string {
+  let text = lines[0]!.text.trim();
+  for (let index = 1; index < lines.length; index++) {
+    const next = lines[index]!.text.trim();
+    if (next === '') continue;
+    const code = text.charCodeAt(text.length - 1);
+    if (code === 0x2d /* - */ && text.charCodeAt(text.length - 2) !== 0x2d && isWordBreak(text, next, document)) {
+      text = text.slice(0, -1) + next;
+    } else if (code === 0x2d && /\p{L}-$/u.test(text)) {
+      text += next; // a compound hyphen that fell at the line end: `then-` + `president`
+    } else {
+      text += ' ' + next;
+    }
+  }
+  return text.includes('  ') || text.includes('\t') ? text.replace(/[ \t\u00a0]+/g, ' ') : text;
+}
+
+function isShoutedCrosshead(text: string): boolean {
+  if (text.length > 60 || /[.,;]$/.test(text) || /\p{Ll}/u.test(text)) return false;
+  const letters = text.replace(/[^\p{Lu}]/gu, '').length;
+  return letters >= 4 && text.split(' ').length <= 8 && readClosingLine(text) === null;
+}
+
+/** A paragraph of prose that stops where no sentence ends: its last line was lost. */
+function looksTruncated(text: string): boolean {
+  if (paragraphEnd.test(text)) return false;
+  const last = text.charCodeAt(text.length - 1);
+  // Letters, digits, a comma or a dash: words were still coming.
+  const open = /[\p{L}\p{N},–—-]$/u.test(text.slice(-1)) || last === 0x2c;
+  if (!open) return false;
+  const words = text.split(' ');
+  if (words.length < 8) return false;
+  let common = 0;
+  for (const word of words) if (stopwords.has(word.toLowerCase())) common++;
+  return common >= 2;
+}
+
+/** Opening minus closing quotation marks; straight quotes count as opening when odd. */
+function quoteBalance(text: string): number {
+  let balance = 0;
+  let straight = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 0x201c || code === 0xab) balance++;
+    else if (code === 0x201d || code === 0xbb) balance--;
+    else if (code === 0x22) straight++;
+  }
+  return balance + (straight % 2);
+}
