@@ -52,7 +52,13 @@ export function datelineCopy(record: ReutersRecord): string | null {
   return dropFraming(record.dateline.text + (record.body?.text ?? ''));
 }
 
-/** The place the corpus gives in a DATELINE: the words before its first comma (`    SALVADOR, Feb 26 - ` → `SALVADOR`). */
+/**
+ * The place the corpus gives in a DATELINE: the words before its first comma
+ * (`    SALVADOR, Feb 26 - ` → `SALVADOR`), or, in a DATELINE with no comma, the
+ * words before its closing dash (`    TOKYO - ` → `TOKYO`).
+ */
 export function goldPlace(dateline: string): string {
-  return dateline.split(',')[0]!.trim();
+  const comma = dateline.indexOf(',');
+  if (comma !== -1) return dateline.slice(0, comma).trim();
+  return dateline.replace(/\s*[-–—_]+\s*$/, '').trim();
 }

@@ -172,14 +172,17 @@ function samePlace(gold: string, got: string): boolean {
 
 /**
  * Whether the sign-off is still in the body: the last block is `Reuter` alone
- * (`REUTER`, `Reuters...`), or the last word of the last block is.
+ * (`REUTER`, `Reuters`, `REUTER...`), or ends with it as its last word (`… he said.
+ * REUTER`). A sentence that ends `… told Reuters.` is copy, not the sign-off.
  */
 export function endsWithReuter(body: readonly Block[]): boolean {
   const last = body[body.length - 1];
   if (last === undefined) return false;
   const words = last.text.trim().split(/\s+/);
-  return /^reuters?$/i.test(words[words.length - 1]!.replace(/[^A-Za-z]/g, ''));
+  return signoffWord.test(words[words.length - 1]!);
 }
+
+const signoffWord = /^reuters?(?:\.{2,3})?$/i;
 
 /** Runs `slugline parse --from wire-text` on files in `folder`; exit status 1 (some rejected) is a result, not a failure. */
 function runCli(cli: string, folder: string, names: string[]): Promise<{ stdout: string; stderr: string }> {

@@ -79,6 +79,8 @@ const dayMonth = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?$/;
 const year = /^(1[89]\d\d|2\d{3})$/;
 /** `April 25 2019` (no comma). */
 const monthDayYear = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(1[89]\d\d|2\d{3})$/;
+/** `3 March 2020`. */
+const dayMonthYear = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(1[89]\d\d|2\d{3})$/;
 
 /** A credit in brackets at the end: `(BSS/AFP)`, `(AP)`, `(dpa)`. */
 const bracketCredit = /\s*\(([^()]{1,40})\)$/;
@@ -141,6 +143,10 @@ export function readDatelineParts(words: string): DatelineParts | null {
     } else if (result.month === null && (match = monthDayYear.exec(part)) && monthNumber(match[1]!) !== null) {
       result.month = monthNumber(match[1]!);
       result.day = Number(match[2]);
+      result.year = Number(match[3]);
+    } else if (result.month === null && (match = dayMonthYear.exec(part)) && monthNumber(match[2]!) !== null) {
+      result.month = monthNumber(match[2]!);
+      result.day = Number(match[1]);
       result.year = Number(match[3]);
     } else if (result.month !== null && result.year === null && (match = year.exec(part))) {
       result.year = Number(match[1]);
