@@ -65,7 +65,7 @@ export function signalOf(version: string): Signal | null {
 // Datelines: `PLACE[, REGION][, DATE] [(CREDIT) | CREDIT] DASH text`
 
 /** The dash that ends a dateline: AFP's en dash, AP's `_`, the hyphen of most others. */
-export const datelineHead = /^(\S.{0,119}?)(?:\s+|(?<=\)))(–|—|--|-|_)(?:\s+|$)/;
+export const datelineHead = /^(\S.{0,119}?)(?:\s+|(?<=[)\d]))(–|—|--|-|_)(?:\s+|$|(?=[\p{L}<"“]))/u;
 
 const months: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -89,8 +89,15 @@ const bareCredit = /\s+([A-Za-z][A-Za-z-]{1,15})$/;
 
 /** Dateline place words: capitalised words and the particles place names carry. */
 const placeName =
-  /^[\p{Lu}][\p{L}.'’&-]*(?:\s+(?:[\p{Lu}][\p{L}.'’&-]*|de|da|do|del|della|di|la|le|les|am|an|im|upon|on|of|el|al|en|sur|y))*$/u;
-const regionName = /^[\p{Lu}][\p{L}.'’&-]*(?:\s+(?:[\p{Lu}][\p{L}.'’&-]*|de|del|of|and|the|y)){0,4}$/u;
+  /^[\p{Lu}][\p{L}.'’&/-]*(?:\s+(?:[\p{Lu}][\p{L}.'’&/-]*|de|da|do|del|della|di|la|le|les|am|an|im|upon|on|of|el|al|en|sur|y))*$/u;
+/**
+ * With a date or credit beside it the place is surely one, whatever typing slips it
+ * carries (`New york`, `La paz`, `ME}LBOURNE`, `****SANTO DOMINGO`): up to five words.
+ */
+const sloppyPlaceName = /^[\p{L}*][\p{L}.'’&/*{}-]*(?:\s+[\p{L}][\p{L}.'’&/{}-]*){0,4}$/u;
+const regionName = /^(?:the\s+)?[\p{Lu}][\p{L}.'’&-]*(?:\s+(?:[\p{Lu}][\p{L}.'’&-]*|de|del|of|and|the|y)){0,4}$/u;
+/** A region and a date with the comma between them left out: `Va. Feb 26`, `N.Y. March 3`. */
+const regionMonthDay = /^(.+?)\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})$/;
 
 export interface DatelineParts {
   place: string;
@@ -102,9 +109,29 @@ export interface DatelineParts {
   credit: string | null;
 }
 
-/** The month number of an English month name or abbreviation, or null. */
+/**
+ * The month number of an English month name or abbreviation, or null. Names of four
+ * letters or more are taken with one typing slip (`Narch`, `Marc`, `Mach`), as the
+ * words beside a day number in a dateline can be nothing else.
+ */
 export function monthNumber(word: string): number | null {
-  return months[word.toLowerCase()] ?? null;
+  const lower = word.toLowerCase();
+  const exact = months[lower];
+  if (exact !== undefined) return exact;
+  if (lower.length < 4) return null;
+  for (const [name, number] of Object.entries(months)) {
+    if (name.length >= 4 && withinOneEdit(lower, name)) return number;
+  }
+  return null;
+}
+
+/** Whether one insertion, deletion or substitution turns `left` into `right`. */
+function withinOneEdit(left: string, right: string): boolean {
+  if (Math.abs(left.length - right.length) > 1) return false;
+  let index = 0;
+  while (index < left.length && index < right.length && left[index] === right[index]) index++;
+  const rest = (a: number, b: number) => left.slice(a) === right.slice(b);
+  return rest(index + 1, index + 1) || rest(index + 1, index) || rest(index, index + 1);
 }
 
 /**
@@ -127,9 +154,10 @@ export function readDatelineParts(words: string): DatelineParts | null {
       rest = rest.slice(0, bare.index);
     }
   }
-  const parts = rest.split(/\s*,\s*/);
+  // `CHICAGO, March 4, -` and `CHEVY CHASE, Md., -` leave empty parts.
+  const parts = rest.split(/\s*,\s*/).filter((part, index) => index === 0 || part !== '');
   const place = parts[0]!.replace(/\s+/g, ' ');
-  if (place.length < 2 || place.length > 40 || !placeName.test(place)) return null;
+  if (place.length < 2 || place.length > 40) return null;
   const result: DatelineParts = { place, regions: [], month: null, day: null, year: null, credit };
   for (let index = 1; index < parts.length; index++) {
     const part = parts[index]!;
@@ -150,15 +178,25 @@ export function readDatelineParts(words: string): DatelineParts | null {
       result.year = Number(match[3]);
     } else if (result.month !== null && result.year === null && (match = year.exec(part))) {
       result.year = Number(match[1]);
+    } else if (
+      result.month === null &&
+      (match = regionMonthDay.exec(part)) &&
+      regionName.test(match[1]!) &&
+      monthNumber(match[2]!) !== null
+    ) {
+      result.regions.push(match[1]!);
+      result.month = monthNumber(match[2]!);
+      result.day = Number(match[3]);
     } else if (result.month === null && regionName.test(part) && part.length <= 40) {
       result.regions.push(part);
     } else {
       return null;
     }
   }
-  if (result.day !== null && (result.day < 1 || result.day > 31)) return null;
-  const shouting = place === place.toUpperCase();
-  if (!shouting && credit === null && result.month === null) return null;
+  // A mistyped day (`March 187`) leaves the place standing but says no date.
+  if (result.day !== null && (result.day < 1 || result.day > 31)) result.month = result.day = null;
+  const vouched = credit !== null || result.month !== null;
+  if (vouched ? !sloppyPlaceName.test(place) : !placeName.test(place) || place !== place.toUpperCase()) return null;
   return result;
 }
 
@@ -195,7 +233,8 @@ export function readClosingLine(text: string): { closing: ClosingLine; weak: boo
   if (endLine.test(line)) {
     return { closing: emptyClosing('end', line), weak: false };
   }
-  if (reuterLine.test(line)) {
+  // Operators mistyped it now and then (`REUETER`, `REUTR`): one slip in a word alone on its line.
+  if (reuterLine.test(line) || (/^(?:[A-Z]{5,8}|[A-Z][a-z]{4,7})$/.test(line) && withinOneEdit(line.toLowerCase(), 'reuter'))) {
     return { closing: { ...emptyClosing('signoff', line), agencies: ['Reuters'] }, weak: false };
   }
   if ((match = apTrailer.exec(line))) {
@@ -269,7 +308,7 @@ export function isoDate(yearValue: number | null, month: number, day: number): s
 // Body conventions
 
 /** A crosshead on its own: `– North Korean labourers –`, `-- Markets --`, `* Background *`. */
-export const crossheadLine = /^(?:[–—]|--?|\*{1,2}|={1,3})\s*([^–—*=]{1,80}?)\s*(?:[–—]|--?|\*{1,2}|={1,3})$/;
+export const crossheadLine = /^(?:[–—]|--?|\*{1,2}|={1,3})\s*([^–—*=\s][^–—*=]{0,79}?)\s*(?:[–—]|--?|\*{1,2}|={1,3})$/;
 
 /** A crosshead glued to the end of a paragraph after its last sentence: `… in February. – North Korean labourers –`. */
 export const gluedCrosshead = /(?<=[.!?”"’)])\s+[–—]\s+([^–—.!?]{1,60}?)\s+[–—]$/;

@@ -430,10 +430,41 @@ function baseIndent(lines: Line[], start: number): number {
   return best;
 }
 
+/**
+ * The column the copy was wrapped at: most lines of wrapped prose end just short of
+ * it. Taken as the 90th percentile of line lengths, and never under 60, so that copy
+ * made only of short lines (earnings tables) is not taken for narrow prose.
+ */
+function wrapWidth(lines: Line[], start: number): number {
+  const lengths: number[] = [];
+  for (let index = start; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (!line.blank && !line.tabular) lengths.push(line.text.length);
+  }
+  if (lengths.length === 0) return 60;
+  lengths.sort((left, right) => left - right);
+  return Math.max(60, lengths[Math.floor((lengths.length - 1) * 0.9)]!);
+}
+
+/**
+ * Whether the break after `line` was made by hand: the first word of `next` would
+ * have fitted on it with room to spare, which a wrapping program never leaves. It
+ * ends a paragraph in copy that marks paragraphs neither with blank lines nor indents.
+ */
+function brokeEarly(line: Line, next: Line, width: number): boolean {
+  const text = next.text;
+  let start = 0;
+  while (start < text.length && (text.charCodeAt(start) === 0x20 || text.charCodeAt(start) === 0x09)) start++;
+  let end = start;
+  while (end < text.length && text.charCodeAt(end) !== 0x20) end++;
+  return line.text.length + 1 + (end - start) < width * 0.8;
+}
+
 /** Splits body lines into paragraphs (blank lines and indents) and closing lines. */
 function readItems(lines: Line[], start: number): Item[] {
   const items: Item[] = [];
   const base = baseIndent(lines, start);
+  const width = wrapWidth(lines, start);
   let current: Line[] | null = null;
   const close = () => {
     if (current) items.push({ type: 'text', lines: current });
@@ -457,7 +488,9 @@ function readItems(lines: Line[], start: number): Item[] {
     const previous: Line | undefined = current ? (current as Line[])[current.length - 1] : undefined;
     const startsParagraph =
       previous === undefined ||
-      (line.tabular && previous.tabular ? false : line.indent > base || line.tabular !== previous.tabular);
+      (line.tabular && previous.tabular
+        ? false
+        : line.indent > base || line.tabular !== previous.tabular || brokeEarly(previous, line, width));
     if (startsParagraph) {
       close();
       current = [line];
@@ -487,7 +520,7 @@ const stopwords = new Set([
   'who', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'had', 'it', 'its', 'he', 'she', 'they', 'we', 'as',
   'his', 'her', 'their', 'this', 'will', 'would', 'said', 'but', 'not', 'after', 'also',
 ]);
-const gluedReuter = /(?<=[.!?”")])\s+(REUTERS?|Reuters?)(?:\.{2,3})?$/;
+const gluedReuter = /(?<=[.!?”")\d])\s+(REUTERS?|Reuters?)(?:\.{2,3})?$/;
 
 class BodyReader {
   private readonly blocks: Block[] = [];
@@ -561,6 +594,8 @@ class BodyReader {
   }
 
   private addText(lines: Line[]): void {
+    if (this.blocks.length === 0 && this.dateline === null) lines = this.takeDatelineLine(lines);
+    if (lines.length === 0) return;
     const line = lines[0]!.number;
     const controls = lines.reduce((sum, each) => sum + each.controls, 0);
     const mojibake = lines.reduce((sum, each) => sum + each.mojibake, 0);
@@ -570,11 +605,9 @@ class BodyReader {
       this.push({ kind: 'preformatted', text, line, take: this.take }, controls, mojibake);
       return;
     }
-    let text = joinLines(lines, this.text);
-    if (this.blocks.length === 0 && this.dateline === null) text = this.takeDateline(text);
-    if (text === '') return;
+    const text = joinLines(lines, this.text);
     const whole = crossheadLine.exec(text);
-    if (whole && this.blocks.length > 0 && !/[.!?]$/.test(whole[1]!)) {
+    if (whole && this.blocks.length > 0 && !/[.!?]$/.test(whole[1]!) && /\p{L}.*\p{L}/u.test(whole[1]!)) {
       this.push({ kind: 'crosshead', text: whole[1]!, line, take: this.take }, controls, mojibake);
       return;
     }
@@ -598,12 +631,27 @@ class BodyReader {
     this.blockMojibake.push(mojibake);
   }
 
-  /** Takes the dateline off the front of the first paragraph. */
-  private takeDateline(text: string): string {
+  /**
+   * Takes the dateline off the front of the first paragraph's first line, where the
+   * dateline always stands; what follows it on the line is read afresh (it may be
+   * the first row of a table).
+   */
+  private takeDatelineLine(lines: Line[]): Line[] {
+    const first = lines[0]!;
+    const rest = this.takeDateline(first.text.trim());
+    if (rest === null) return lines;
+    if (rest === '') return lines.slice(1);
+    const indent = first.text.length - first.text.trimStart().length;
+    const text = first.text.slice(0, indent) + rest;
+    return [{ ...first, text, tabular: tabularLine.test(rest) }, ...lines.slice(1)];
+  }
+
+  /** Reads a dateline at the front of `text`; returns the text after it, or null when there is none. */
+  private takeDateline(text: string): string | null {
     const head = datelineHead.exec(text);
-    if (!head) return text;
+    if (!head) return null;
     const parts = readDatelineParts(head[1]!);
-    if (!parts) return text;
+    if (!parts) return null;
     let date: string | null = null;
     if (parts.month !== null && parts.day !== null) {
       date = isoDate(parts.year ?? this.referenceYear(parts.month, parts.day), parts.month, parts.day);
@@ -639,10 +687,10 @@ class BodyReader {
   /** Reuters sometimes glues `REUTER` to the last sentence. */
   private detachGluedReuter(): void {
     const last = this.blocks[this.blocks.length - 1];
-    if (!last || last.kind !== 'paragraph' || this.signoffs.some((signoff) => signoff.kind === 'signoff')) return;
+    if (!last || last.kind === 'crosshead') return;
     const match = gluedReuter.exec(last.text);
     if (!match) return;
-    last.text = last.text.slice(0, match.index);
+    last.text = last.text.slice(0, match.index).trimEnd();
     this.signoffs.push({
       kind: 'signoff',
       text: match[0].trim(),
@@ -688,8 +736,7 @@ class BodyReader {
         );
       }
       openQuote = balance > 0;
-      const words = block.text.split(' ').length;
-      if (words >= 6) {
+      if (isProse(block.text)) {
         const key = block.text.toLowerCase();
         const first = seen.get(key);
         if (first === undefined) seen.set(key, index);
@@ -753,34 +800,47 @@ function joinLines(lines: Line[], document = ''): string {
 }
 
 function isShoutedCrosshead(text: string): boolean {
-  if (text.length > 60 || /[.,;]$/.test(text) || /\p{Ll}/u.test(text)) return false;
+  // Rows of figures in capitals (`TOTAL SALES 3792`) are data, not headings.
+  if (text.length > 60 || /[.,;]$/.test(text) || /[\p{Ll}\d]/u.test(text)) return false;
   const letters = text.replace(/[^\p{Lu}]/gu, '').length;
   return letters >= 4 && text.split(' ').length <= 8 && readClosingLine(text) === null;
 }
 
-/** A paragraph of prose that stops where no sentence ends: its last line was lost. */
-function looksTruncated(text: string): boolean {
-  if (paragraphEnd.test(text)) return false;
-  const last = text.charCodeAt(text.length - 1);
-  // Letters, digits, a comma or a dash: words were still coming.
-  const open = /[\p{L}\p{N},–—-]$/u.test(text.slice(-1)) || last === 0x2c;
-  if (!open) return false;
+/** Running prose, not a row of figures or a label: eight words or more, some of them little words. */
+function isProse(text: string): boolean {
   const words = text.split(' ');
   if (words.length < 8) return false;
   let common = 0;
-  for (const word of words) if (stopwords.has(word.toLowerCase())) common++;
-  return common >= 2;
+  for (const word of words) if (stopwords.has(word.toLowerCase()) && ++common >= 2) return true;
+  return false;
 }
 
-/** Opening minus closing quotation marks; straight quotes count as opening when odd. */
+/**
+ * A paragraph of prose that stops where no sentence ends, on a word, a figure or a
+ * comma: its last line was lost. (A dash or colon at the end introduces what follows.)
+ */
+function looksTruncated(text: string): boolean {
+  if (paragraphEnd.test(text)) return false;
+  return /[\p{L}\p{N},]$/u.test(text.slice(-1)) && isProse(text);
+}
+
+/**
+ * Opening minus closing quotation marks. A straight quote opens after a space or at
+ * the start, closes before one or at the end, and between two letters stands for an
+ * apostrophe (`Iran"s`, as some Reuters copy has it).
+ */
 function quoteBalance(text: string): number {
   let balance = 0;
-  let straight = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code === 0x201c || code === 0xab) balance++;
     else if (code === 0x201d || code === 0xbb) balance--;
-    else if (code === 0x22) straight++;
+    else if (code === 0x22) {
+      const before = index === 0 ? ' ' : text[index - 1]!;
+      const after = index + 1 === text.length ? ' ' : text[index + 1]!;
+      if (/[\s(\[—–-]/.test(before)) balance++;
+      else if (/[\s.,;:!?)\]—–-]/.test(after)) balance--;
+    }
   }
-  return balance + (straight % 2);
+  return balance;
 }
