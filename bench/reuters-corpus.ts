@@ -3,28 +3,25 @@
  * The corpus is test data only (see ../shared/data/README.md): it is read in place and
  * never copied into the repository.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { dropFraming } from '../src/formats/reuters-sgml/grammar.js';
 import { readReutersRecords } from '../src/formats/reuters-sgml/parse.js';
 import type { ReutersRecord } from '../src/formats/reuters-sgml/parse.js';
 import { decodeText } from '../src/source/decode.js';
+import { sharedPath, skipWithout } from '../src/testing/shared-data.js';
 
-/** The corpus folder, `../shared/data/reuters21578/` beside the repository. */
-export const reutersCorpusFolder = new URL('../../shared/data/reuters21578/', import.meta.url);
-
-/** What a test prints when it skips for want of the corpus. */
-export const reutersCorpusAbsent = 'needs ../shared/data/reuters21578 (absent)';
+/** A `skip` value for node:test: false with the corpus present, else the notice to show. */
+export const skipWithoutReuters = skipWithout('reuters21578');
 
 /** The corpus files (`reut2-000.sgm` …) as paths, in order; null when the corpus is absent. */
-export function reutersCorpusFiles(folder: URL = reutersCorpusFolder): string[] | null {
-  const path = fileURLToPath(folder);
-  if (!existsSync(path)) return null;
-  const names = readdirSync(path)
+export function reutersCorpusFiles(): string[] | null {
+  const folder = sharedPath('reuters21578');
+  if (folder === null) return null;
+  const names = readdirSync(folder)
     .filter((name) => /^reut2-\d{3}\.sgm$/.test(name))
     .sort();
-  return names.length === 0 ? null : names.map((name) => fileURLToPath(new URL(name, folder)));
+  return names.length === 0 ? null : names.map((name) => join(folder, name));
 }
 
 /** One story of the corpus: the file it is in and its fields as the SGML gives them. */

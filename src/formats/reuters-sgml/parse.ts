@@ -323,22 +323,21 @@ export function parseReutersSgml(file: SourceFile, options: ParseOptions = {}): 
   if (records.length === 0) {
     file.fail('input/no-story', `none of the ${elements} <REUTERS> elements is closed by </REUTERS>`, null, READER);
   }
-  // Windows-1252 maps one byte to one character, so the byte offset is the text offset.
-  let notUtf8 = decoded.encoding === 'windows-1252' ? decoded.firstInvalidUtf8 : null;
-  if (decoded.encoding !== 'utf-8' && decoded.encoding !== 'windows-1252') {
-    file.info(`encoding/${decoded.encoding}`, `decoded as ${decoded.encoding.toUpperCase()}`, null, READER);
-  }
-  if (notUtf8 !== null && !records.some((record) => record.start <= notUtf8! && notUtf8! < record.end)) {
-    file.info('encoding/windows-1252', encodingMessage(notUtf8), placeOf(decoded.text, notUtf8), READER);
-    notUtf8 = null;
-  }
+  // The encoding message goes with the story that holds the first byte that is not
+  // UTF-8 (Windows-1252 maps one byte to one character, so its offset is a text
+  // offset); with every story when no story holds it, or the whole file is UTF-16.
+  const offset = decoded.encoding === 'windows-1252' ? decoded.firstInvalidUtf8 : null;
+  const holder = offset === null ? undefined : records.find((record) => record.start <= offset && offset < record.end);
+  const raiseEncoding = () => {
+    const message = offset === null ? `decoded as ${decoded.encoding.toUpperCase()}` : `byte ${offset} is not UTF-8; decoded as Windows-1252`;
+    file.info(`encoding/${decoded.encoding}`, message, offset === null ? null : placeOf(decoded.text, offset), READER);
+  };
+  if (decoded.encoding !== 'utf-8' && holder === undefined) raiseEncoding();
   const fileMessages = file.messages.slice(mark);
   const stories: Story[] = [];
   for (const record of records) {
     const own = file.messages.length;
-    if (notUtf8 !== null && record.start <= notUtf8 && notUtf8 < record.end) {
-      file.info('encoding/windows-1252', encodingMessage(notUtf8), placeOf(decoded.text, notUtf8), READER);
-    }
+    if (record === holder) raiseEncoding();
     const story = readStory(record, decoded.text, file, decoded.encoding, options);
     story.diagnostics = [...fileMessages, ...file.messages.slice(own)];
     stories.push(story);
@@ -346,15 +345,11 @@ export function parseReutersSgml(file: SourceFile, options: ParseOptions = {}): 
   return stories;
 }
 
-function encodingMessage(offset: number): string {
-  return `byte ${offset} is not UTF-8; decoded as Windows-1252`;
-}
-
+/** Line and column of a text offset, from 1. */
 function placeOf(text: string, offset: number): Place {
-  const before = text.lastIndexOf('\n', offset - 1);
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++;
-  return { line, column: offset - before };
+  const starts = lineStarts(text);
+  const line = lineAt(starts, offset);
+  return { line, column: offset - starts[line - 1]! + 1 };
 }
 
 function readStory(record: ReutersRecord, text: string, file: SourceFile, encoding: string, options: ParseOptions): Story {

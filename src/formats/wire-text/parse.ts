@@ -838,7 +838,7 @@ function quoteBalance(text: string): number {
     else if (code === 0x22) {
       const before = index === 0 ? ' ' : text[index - 1]!;
       const after = index + 1 === text.length ? ' ' : text[index + 1]!;
-      if (/[\s(\[—–-]/.test(before)) balance++;
+      if (/[\s([—–-]/.test(before)) balance++;
       else if (/[\s.,;:!?)\]—–-]/.test(after)) balance--;
     }
   }
