@@ -5,7 +5,8 @@
  * it was (DATELINE then BODY, references decoded, framing dropped) and read back by
  * the built command line, `slugline parse --from wire-text FILE…`. The place it reads
  * is compared, case-insensitively, with the corpus' own (the DATELINE before its first
- * comma); and every body is checked for a `Reuter` sign-off left in the copy.
+ * comma, or before its dash when it has none); and every body is checked for a
+ * `Reuter` sign-off left in the copy.
  *
  * Run: `npm run build && npm run bench:reuters-datelines`. Prints a table and writes
  * `bench/results/reuters-datelines.json`.
@@ -240,7 +241,8 @@ async function main(): Promise<number> {
   await mkdir(new URL('./results/', import.meta.url), { recursive: true });
   const record = {
     evaluation: 'reuters-datelines',
-    description: 'Reuters-21578 DATELINE + BODY read by `slugline parse --from wire-text`; place compared with the DATELINE before its first comma',
+    description:
+      'Reuters-21578 DATELINE + BODY read by `slugline parse --from wire-text`; place compared with the DATELINE before its first comma (before its dash when it has none)',
     date: new Date().toISOString(),
     node: process.version,
     ...result,

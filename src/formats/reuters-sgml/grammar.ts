@@ -46,8 +46,6 @@ export const elementNames = [
   'BODY',
 ] as const;
 
-export type ElementName = (typeof elementNames)[number];
-
 /** An open or close tag of one of `elementNames`: `<TEXT TYPE="BRIEF">`, `</BODY>`. */
 export const elementTag = new RegExp(`<(/?)(${elementNames.join('|')})\\b([^<>]*)>`);
 
@@ -79,21 +77,15 @@ export function decodeReferences(text: string): string {
   });
 }
 
-/** Start of header: opens the transmission block before the service number (`f0704`). */
-export const SOH = '\u0001';
+// The wire's framing, kept in the corpus as character references: in <UNKNOWN>, three
+// ENQ (`&#5;`) open the line of desk codes (`C T`), SYN SYN SOH (`&#22;&#22;&#1;`) open
+// the transmission block, US (`&#31;`) parts the service number from the selector
+// (`f0704␟reute`); in <TEXT>, STX and ETX open and close the copy. None of it is text.
+
 /** Start of text: the copy follows. */
 export const STX = '\u0002';
 /** End of text: the copy is over. */
 export const ETX = '\u0003';
-/** Enquiry: three of them open the line of desk codes (`C T`, `RM A`) before the header. */
-export const ENQ = '\u0005';
-/** Synchronous idle: line-synchronisation filler before SOH. */
-export const SYN = '\u0016';
-/** Unit separator: between the service number and the selector code (`f0704␟reute`). */
-export const US = '\u001f';
-
-/** The control characters of the wire's framing: they delimit the copy and are never part of it. */
-export const framingCharacters = [SOH, STX, ETX, ENQ, SYN, US] as const;
 
 /** Any control character: C0 but tab and line ends, DEL, C1. */
 // eslint-disable-next-line no-control-regex
@@ -156,10 +148,10 @@ export function priorityOfLetter(letter: string): Priority | null {
 }
 
 /** The header read from cleaned `<UNKNOWN>` text, or null when no line has its shape. */
-export function readWireHeader(unknown: string): { slug: string; priority: Priority | null; line: string } | null {
+export function readWireHeader(unknown: string): { slug: string; priority: Priority | null } | null {
   for (const line of unknown.split('\n')) {
     const match = wireHeaderLine.exec(line.trim());
-    if (match) return { slug: match[3]!, priority: priorityOfLetter(match[1]!), line: line.trim() };
+    if (match) return { slug: match[3]!, priority: priorityOfLetter(match[1]!) };
   }
   return null;
 }

@@ -64,6 +64,23 @@ export function signalOf(version: string): Signal | null {
 // ---------------------------------------------------------------------------
 // Datelines: `PLACE[, REGION][, DATE] [(CREDIT) | CREDIT] DASH text`
 
+/**
+ * The dateline at the start of `text`, read: the words before its dash, the dash
+ * and the space after it (`head`), and their parts. Null when the text opens with none.
+ */
+export function readDatelineHead(text: string): { head: string; parts: DatelineParts } | null {
+  // Cheap refusals first: a dateline opens with a letter (or Reuters' stray `*`)
+  // and has its dash within 120 characters.
+  const first = text.charCodeAt(0) | 0x20;
+  if (!((first >= 0x61 && first <= 0x7a) || first === 0x2a || first > 0x7f)) return null;
+  const window = text.length > 125 ? text.slice(0, 125) : text;
+  if (!/[-–—_]/.test(window)) return null;
+  const match = datelineHead.exec(window);
+  if (!match) return null;
+  const parts = readDatelineParts(match[1]!);
+  return parts ? { head: match[0], parts } : null;
+}
+
 /** The dash that ends a dateline: AFP's en dash, AP's `_`, the hyphen of most others. */
 export const datelineHead = /^(\S.{0,119}?)(?:\s+|(?<=[)\d]))(–|—|--|-|_)(?:\s+|$|(?=[\p{L}<"“]))/u;
 
@@ -74,7 +91,7 @@ const months: Record<string, number> = {
 };
 
 /** `April 25`, `Feb 26`, `Dec. 9`, `Sept 3`; also `25 April`. */
-const monthDay = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})$/;
+const monthDay = /^([A-Za-z]{3,9})\.?\s+(\d{1,3})$/;
 const dayMonth = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?$/;
 const year = /^(1[89]\d\d|2\d{3})$/;
 /** `April 25 2019` (no comma). */
@@ -225,19 +242,24 @@ export type ClosingLine = Omit<Signoff, 'line'>;
 export function readClosingLine(text: string): { closing: ClosingLine; weak: boolean } | null {
   const line = text.trim();
   if (line.length === 0 || line.length > 48) return null;
+  // Each kind of closing line has its own first character: look only where it may be.
+  const first = line.charCodeAt(0) | 0x20; // lower case for letters
   let match: RegExpExecArray | null;
-  if ((match = moreLine.exec(line))) {
+  if ((first === 0x6d /* m */ || first === 0x28) /* ( */ && (match = moreLine.exec(line))) {
     const closing = readSlashTokens('more', line, match[1] ?? '');
     return closing ? { closing, weak: false } : null;
   }
-  if (endLine.test(line)) {
+  if ((first === 0x65 /* e */ || first === 0x28 || first === 0x2d /* - */ || first === 0x23) /* # */ && endLine.test(line)) {
     return { closing: emptyClosing('end', line), weak: false };
   }
   // Operators mistyped it now and then (`REUETER`, `REUTR`): one slip in a word alone on its line.
-  if (reuterLine.test(line) || (/^(?:[A-Z]{5,8}|[A-Z][a-z]{4,7})$/.test(line) && withinOneEdit(line.toLowerCase(), 'reuter'))) {
+  if (
+    first === 0x72 /* r */ &&
+    (reuterLine.test(line) || (/^(?:[A-Z]{5,8}|[A-Z][a-z]{4,7})$/.test(line) && withinOneEdit(line.toLowerCase(), 'reuter')))
+  ) {
     return { closing: { ...emptyClosing('signoff', line), agencies: ['Reuters'] }, weak: false };
   }
-  if ((match = apTrailer.exec(line))) {
+  if (first === 0x61 /* a */ && (match = apTrailer.exec(line))) {
     const [, agency, desk, month, day, yearText, time, zone] = match;
     const fullYear = yearText!.length === 2 ? 2000 + Number(yearText) : Number(yearText);
     return {
@@ -252,7 +274,7 @@ export function readClosingLine(text: string): { closing: ClosingLine; weak: boo
       weak: false,
     };
   }
-  if (slashSignoff.test(line) && (line.includes('/') || /\d/.test(line))) {
+  if ((line.includes('/') || /\d/.test(line)) && slashSignoff.test(line)) {
     const closing = readSlashTokens('signoff', line, line);
     if (!closing) return null;
     // Strong when it names an agency or a time; initials alone could be anything.
@@ -295,11 +317,15 @@ export function clock(digits: string): string | null {
   return `${padded.slice(0, 2)}:${padded.slice(2, 4)}`;
 }
 
+/** Days in a month; February has 29 when the year is unknown, so Feb 29 passes without one. */
+function daysIn(month: number, yearValue: number | null): number {
+  if (month === 2) return yearValue === null || (yearValue % 4 === 0 && (yearValue % 100 !== 0 || yearValue % 400 === 0)) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** `2019-04-25`, or `--04-25` without a year; null for a day the month does not have. */
 export function isoDate(yearValue: number | null, month: number, day: number): string | null {
-  const probeYear = yearValue ?? 2000; // a leap year, so Feb 29 passes without one
-  const probe = new Date(Date.UTC(probeYear, month - 1, day));
-  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(month, yearValue)) return null;
   const monthDayText = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return yearValue === null ? `--${monthDayText}` : `${String(yearValue).padStart(4, '0')}-${monthDayText}`;
 }

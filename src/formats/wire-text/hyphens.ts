@@ -12,6 +12,19 @@ const hyphenatedPrefixes = new Set([
 
 let english: Set<string> | undefined;
 
+// The hyphenated words of the last document asked about: one pass over it, however
+// many line-end hyphens it has.
+let compounds: { document: string; words: Set<string> } | undefined;
+
+function compoundsOf(document: string): Set<string> {
+  if (compounds?.document !== document) {
+    const words = new Set<string>();
+    for (const match of document.matchAll(/\p{L}+-\p{L}+/gu)) words.add(match[0].toLowerCase());
+    compounds = { document, words };
+  }
+  return compounds.words;
+}
+
 /**
  * English words, one per line, from the `word-list` package. Note: loaded on the
  * first line-end hyphen only, as most copy never needs it; it is package data, not input.
@@ -36,6 +49,6 @@ export function isWordBreak(before: string, after: string, document: string): bo
   // A compound of several words (`face-to-`) is no broken word.
   if (before.length > left.length + 1 && before.charCodeAt(before.length - left.length - 2) === 0x2d) return false;
   // The copy spells the compound with its hyphen elsewhere (`co-operation`).
-  if (document.includes(`${left}-${right}`)) return false;
+  if (compoundsOf(document).has(`${left}-${right}`.toLowerCase())) return false;
   return englishWords().has(`${left}${right}`.toLowerCase());
 }

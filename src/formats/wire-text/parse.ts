@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { decodeText, repairDoubleEncoding } from '../../source/decode.js';
+import { hash } from 'node:crypto';
+import { decodeText } from '../../source/decode.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { countryCode } from '../../story/countries.js';
 import type {
@@ -20,9 +20,8 @@ import {
   apKeywordLine,
   apVersion,
   bylineLine,
-  controlCharacters,
   crossheadLine,
-  datelineHead,
+  readDatelineHead,
   editorsNote,
   embargoLine,
   gluedCrosshead,
@@ -33,11 +32,23 @@ import {
   priorityLine,
   priorityOf,
   readClosingLine,
-  readDatelineParts,
   signalOf,
   slugLine,
 } from './grammar.js';
 import { isWordBreak } from './hyphens.js';
+import {
+  HYPHENATED,
+  SPACED,
+  controlsIn,
+  isBlank,
+  isTabular,
+  lineNumber,
+  lineText,
+  mojibakeIn,
+  rawLineText,
+  scanLines,
+} from './lines.js';
+import type { Lines } from './lines.js';
 
 /** The copy-level fields a wire-text reading gives: a Story but for id, source, language and diagnostics. */
 export type WireCopy = Omit<Story, 'id' | 'source' | 'language' | 'diagnostics'>;
@@ -55,22 +66,8 @@ export interface ReadWireCopyOptions {
 
 const READER = 'wire-text';
 
-/** One line of the input, cleaned of control characters and repaired of double encoding. */
-interface Line {
-  text: string;
-  /** Line number in the input, from 1. */
-  number: number;
-  /** Leading white space, a tab counting as four. */
-  indent: number;
-  blank: boolean;
-  tabular: boolean;
-  /** Control characters removed from this line. */
-  controls: number;
-  /** Double-encoded sequences repaired in this line. */
-  mojibake: number;
-}
-
-type Item = { type: 'text'; lines: Line[] } | { type: 'closing'; signoff: Signoff; weak: boolean };
+/** A paragraph's lines, `start` to `end` (exclusive), or a closing line. */
+type Item = { type: 'text'; start: number; end: number } | { type: 'closing'; signoff: Signoff; weak: boolean; index: number };
 
 interface Header {
   slug: string | null;
@@ -99,10 +96,13 @@ interface Header {
  * copy.dateline?.place; // 'VLADIVOSTOK'
  */
 export function readWireCopy(text: string, file: SourceFile, options: ReadWireCopyOptions): WireCopy {
-  const lines = splitLines(text, options.firstLine ?? 1);
+  return readWireLines(scanLines(text, options.firstLine ?? 1), file, options);
+}
+
+function readWireLines(lines: Lines, file: SourceFile, options: ReadWireCopyOptions): WireCopy {
   const header = options.header === false ? emptyHeader() : readHeader(lines);
   const items = readItems(lines, header.end);
-  const reader = new BodyReader(file, options, header.value, text);
+  const reader = new BodyReader(file, options, header.value, lines);
   return reader.read(items);
 }
 
@@ -134,8 +134,9 @@ export function parseWireText(file: SourceFile, options: ParseOptions = {}): Sto
         : `decoded as ${decoded.encoding.toUpperCase()}${decoded.bom ? ' (byte-order mark)' : ''}`;
     file.info(`encoding/${decoded.encoding}`, why, null, READER);
   }
-  rejectNonText(file, decoded.text);
-  const copy = readWireCopy(decoded.text, file, { source: READER, referenceDate: options.referenceDate ?? null });
+  const lines = scanLines(decoded.text, 1);
+  rejectNonText(file, decoded.text, lines);
+  const copy = readWireLines(lines, file, { source: READER, referenceDate: options.referenceDate ?? null });
   if (copy.body.length === 0 && copy.headline === null) {
     file.fail('input/no-copy', 'found no headline and no body text (is it wire copy? see --from)', null, READER);
   }
@@ -157,7 +158,7 @@ export function parseWireText(file: SourceFile, options: ParseOptions = {}): Sto
 
 /** The first 16 hex digits of the SHA-256 of the bytes: the same input always gets the same id. */
 export function contentId(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  return hash('sha256', bytes, 'hex').slice(0, 16);
 }
 
 function sniffWireText(file: SourceFile): Sniff {
@@ -173,7 +174,7 @@ function sniffWireText(file: SourceFile): Sniff {
     (line) =>
       slugLine.test(line) ||
       apKeywordLine.test(line) ||
-      (datelineHead.test(line) && readDatelineParts(datelineHead.exec(line)![1]!) !== null),
+      readDatelineHead(line) !== null,
   );
   return marked
     ? { score: 0.6, reason: 'plain text with a slug line or dateline' }
@@ -193,9 +194,10 @@ function nonTextShare(text: string): number {
   return sample.length === 0 ? 0 : count / sample.length;
 }
 
-function rejectNonText(file: SourceFile, text: string): void {
-  if (text.trim() === '') file.fail('input/empty', 'the input holds no text', null, READER);
-  const share = nonTextShare(text);
+function rejectNonText(file: SourceFile, text: string, lines: Lines): void {
+  if (!/\S/.test(text)) file.fail('input/empty', 'the input holds no text', null, READER);
+  // Only text that had control characters removed, or bytes that would not decode, can be binary.
+  const share = lines.controls !== null || text.includes('\ufffd') ? nonTextShare(text) : 0;
   if (share > 0.1) {
     file.fail(
       'input/binary',
@@ -206,54 +208,8 @@ function rejectNonText(file: SourceFile, text: string): void {
   }
 }
 
-// ---------------------------------------------------------------------------
-// Lines
-
-const hasControl = new RegExp(controlCharacters.source);
-const hasMojibakeLead = /[\u00c2-\u00f4]/;
+/** A table row, as the scanner sees it: three blanks or a tab between words, or dot leaders. */
 const tabularLine = /\S(?: {3,}|\t+)\S|\.{4,}/;
-
-function splitLines(text: string, firstLine: number): Line[] {
-  const raw = text.split(/\r\n|\r|\n/);
-  const controls = hasControl.test(text);
-  const mojibake = hasMojibakeLead.test(text);
-  const lines: Line[] = new Array(raw.length);
-  for (let index = 0; index < raw.length; index++) {
-    let content = raw[index]!;
-    let removed = 0;
-    let repaired = 0;
-    // Repair first: a double-encoded `”` ends in U+009D, which is no control character once repaired.
-    if (mojibake && hasMojibakeLead.test(content)) {
-      const repair = repairDoubleEncoding(content);
-      content = repair.text;
-      repaired = repair.repaired;
-    }
-    if (controls && hasControl.test(content)) {
-      const before = content.length;
-      content = content.replace(controlCharacters, '');
-      removed = before - content.length;
-    }
-    let indent = 0;
-    let position = 0;
-    for (; position < content.length; position++) {
-      const code = content.charCodeAt(position);
-      if (code === 0x20 || code === 0xa0) indent += 1;
-      else if (code === 0x09) indent += 4;
-      else break;
-    }
-    const blank = position === content.length;
-    lines[index] = {
-      text: content.trimEnd(),
-      number: firstLine + index,
-      indent,
-      blank,
-      tabular: !blank && tabularLine.test(content.slice(position)),
-      controls: removed,
-      mojibake: repaired,
-    };
-  }
-  return lines;
-}
 
 // ---------------------------------------------------------------------------
 // Header
@@ -279,40 +235,36 @@ function emptyHeader(): { value: Header; end: number } {
 }
 
 /** Number of non-blank lines from `start` on. */
-function runLength(lines: Line[], start: number): number {
+function runLength(lines: Lines, start: number): number {
   let end = start;
-  while (end < lines.length && !lines[end]!.blank) end++;
+  while (end < lines.count && !isBlank(lines, end)) end++;
   return end - start;
 }
 
 function startsWithDateline(text: string): boolean {
-  const head = datelineHead.exec(text);
-  return head !== null && readDatelineParts(head[1]!) !== null;
+  return readDatelineHead(text) !== null;
 }
 
 /** Reads the header lines before the body; stops at the first line that is copy. */
-function readHeader(lines: Line[]): { value: Header; end: number } {
+function readHeader(lines: Lines): { value: Header; end: number } {
   const { value: header } = emptyHeader();
   let index = 0;
-  while (index < lines.length) {
-    const line = lines[index]!;
-    if (line.blank) {
+  while (index < lines.count) {
+    if (isBlank(lines, index)) {
       index++;
       continue;
     }
-    const consumed = readHeaderLine(header, lines, index, runLength(lines, index), line.text.trim());
+    const consumed = readHeaderLine(header, lines, index, runLength(lines, index), lineText(lines, index));
     if (consumed === 0) break;
-    for (let taken = index; taken < index + consumed; taken++) {
-      header.controls += lines[taken]!.controls;
-      header.mojibake += lines[taken]!.mojibake;
-    }
+    header.controls += controlsIn(lines, index, index + consumed);
+    header.mojibake += mojibakeIn(lines, index, index + consumed);
     index += consumed;
   }
   return { value: header, end: index };
 }
 
 /** Reads one header line (or a few that belong together); returns how many lines it took, 0 at the body. */
-function readHeaderLine(header: Header, lines: Line[], index: number, run: number, text: string): number {
+function readHeaderLine(header: Header, lines: Lines, index: number, run: number, text: string): number {
   let match: RegExpExecArray | null;
   if (header.slug === null && (match = slugLine.exec(text))) {
     header.slug = match[1]!;
@@ -350,7 +302,7 @@ function readHeaderLine(header: Header, lines: Line[], index: number, run: numbe
   }
   if (header.byline === null && run <= 3 && (match = bylineLine.exec(text))) {
     const names = match[1]!.split(/\s*,\s*|\s+and\s+|\s*&\s*/).map((name) => name.trim()).filter(Boolean);
-    const next = run > 1 ? lines[index + 1]!.text.trim() : null;
+    const next = run > 1 ? lineText(lines, index + 1) : null;
     const title = next !== null && next.length <= 60 && !startsWithDateline(next) ? next.replace(/\s*=$/, '') : null;
     header.byline = { text: text.replace(/\s*=$/, ''), names, title };
     return title === null ? 1 : 2;
@@ -361,12 +313,12 @@ function readHeaderLine(header: Header, lines: Line[], index: number, run: numbe
   if (
     header.headline === null &&
     run <= 2 &&
-    index + run < lines.length &&
+    index + run < lines.count &&
     !startsWithDateline(text) &&
     readClosingLine(text) === null
   ) {
     const candidate = joinRun(lines, index, run);
-    if (candidate.length <= 160 && !/[.;,]$/.test(candidate) && lines.slice(index + run).some((line) => !line.blank)) {
+    if (candidate.length <= 160 && !/[.;,]$/.test(candidate) && hasTextFrom(lines, index + run)) {
       setHeadline(header, candidate);
       return run;
     }
@@ -390,9 +342,14 @@ function setHeadline(header: Header, text: string): void {
   header.headline = headline;
 }
 
-function joinRun(lines: Line[], start: number, count: number): string {
+function hasTextFrom(lines: Lines, start: number): boolean {
+  for (let index = start; index < lines.count; index++) if (!isBlank(lines, index)) return true;
+  return false;
+}
+
+function joinRun(lines: Lines, start: number, count: number): string {
   const parts: string[] = [];
-  for (let index = start; index < start + count; index++) parts.push(lines[index]!.text.trim());
+  for (let index = start; index < start + count; index++) parts.push(lineText(lines, index));
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
@@ -413,20 +370,15 @@ function isoInstant(text: string): string | null {
 // Body: paragraphs and closing lines
 
 /** The indentation most body lines have: deeper than this starts a paragraph. */
-function baseIndent(lines: Line[], start: number): number {
-  const counts = new Map<number, number>();
-  for (let index = start; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (!line.blank) counts.set(line.indent, (counts.get(line.indent) ?? 0) + 1);
+const indentHistogram = new Uint32Array(65);
+
+function baseIndent(lines: Lines, start: number): number {
+  const counts = indentHistogram.fill(0);
+  for (let index = start; index < lines.count; index++) {
+    if (!isBlank(lines, index)) counts[Math.min(lines.indent[index]!, 64)]!++;
   }
   let best = 0;
-  let bestCount = -1;
-  for (const [indent, count] of counts) {
-    if (count > bestCount || (count === bestCount && indent < best)) {
-      best = indent;
-      bestCount = count;
-    }
-  }
+  for (let indent = 1; indent <= 64; indent++) if (counts[indent]! > counts[best]!) best = indent;
   return best;
 }
 
@@ -435,79 +387,90 @@ function baseIndent(lines: Line[], start: number): number {
  * it. Taken as the 90th percentile of line lengths, and never under 60, so that copy
  * made only of short lines (earnings tables) is not taken for narrow prose.
  */
-function wrapWidth(lines: Line[], start: number): number {
-  const lengths: number[] = [];
-  for (let index = start; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (!line.blank && !line.tabular) lengths.push(line.text.length);
+const lengthHistogram = new Uint32Array(257);
+
+function wrapWidth(lines: Lines, start: number): number {
+  const histogram = lengthHistogram.fill(0);
+  let total = 0;
+  for (let index = start; index < lines.count; index++) {
+    if (isBlank(lines, index) || isTabular(lines, index)) continue;
+    histogram[Math.min(lines.end[index]!, 256)]!++;
+    total++;
   }
-  if (lengths.length === 0) return 60;
-  lengths.sort((left, right) => left - right);
-  return Math.max(60, lengths[Math.floor((lengths.length - 1) * 0.9)]!);
+  let seen = 0;
+  const wanted = Math.floor((total - 1) * 0.9) + 1;
+  for (let length = 0; length <= 256; length++) {
+    seen += histogram[length]!;
+    if (seen >= wanted) return Math.max(60, length);
+  }
+  return 60;
 }
 
 /**
- * Whether the break after `line` was made by hand: the first word of `next` would
- * have fitted on it with room to spare, which a wrapping program never leaves. It
- * ends a paragraph in copy that marks paragraphs neither with blank lines nor indents.
+ * Whether the break after line `index` was made by hand: the first word of the next
+ * line would have fitted on it with room to spare, which a wrapping program never
+ * leaves. It ends a paragraph in copy that marks paragraphs neither with blank lines nor indents.
  */
-function brokeEarly(line: Line, next: Line, width: number): boolean {
-  const text = next.text;
-  let start = 0;
-  while (start < text.length && (text.charCodeAt(start) === 0x20 || text.charCodeAt(start) === 0x09)) start++;
-  let end = start;
-  while (end < text.length && text.charCodeAt(end) !== 0x20) end++;
-  return line.text.length + 1 + (end - start) < width * 0.8;
+function brokeEarly(lines: Lines, index: number, width: number): boolean {
+  return lines.end[index]! + 1 + lines.firstWord[index + 1]! < width * 0.8;
+}
+
+/** A cheap look for what a closing line needs: short, and four words at most. */
+function mayClose(lines: Lines, index: number): boolean {
+  const content = lines.content[index]!;
+  const end = lines.end[index]!;
+  if (end - content > 48) return false;
+  // Four words at most: three gaps.
+  const line = lines.texts[index]!;
+  let gaps = 0;
+  for (let position = line.indexOf(' ', content); position !== -1 && position < end; position = line.indexOf(' ', position + 1)) {
+    if (line.charCodeAt(position + 1) !== 0x20 && ++gaps > 3) return false;
+  }
+  return true;
 }
 
 /** Splits body lines into paragraphs (blank lines and indents) and closing lines. */
-function readItems(lines: Line[], start: number): Item[] {
+function readItems(lines: Lines, start: number): Item[] {
   const items: Item[] = [];
   const base = baseIndent(lines, start);
   const width = wrapWidth(lines, start);
-  let current: Line[] | null = null;
-  const close = () => {
-    if (current) items.push({ type: 'text', lines: current });
-    current = null;
-  };
-  for (let index = start; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (line.blank) {
-      close();
+  let open = -1; // first line of the paragraph being read
+  for (let index = start; index < lines.count; index++) {
+    if (isBlank(lines, index)) {
+      if (open !== -1) items.push({ type: 'text', start: open, end: index });
+      open = -1;
       continue;
     }
-    const closing = line.text.length <= 60 ? readClosingLine(line.text) : null;
+    const closing = mayClose(lines, index) ? readClosingLine(lineText(lines, index)) : null;
     if (closing) {
-      const alone = current === null && (index + 1 >= lines.length || lines[index + 1]!.blank || lines[index + 1]!.indent > base);
+      const next = index + 1;
+      const alone = open === -1 && (next >= lines.count || isBlank(lines, next) || lines.indent[next]! > base);
       if (!closing.weak || alone) {
-        close();
-        items.push({ type: 'closing', signoff: { ...closing.closing, line: line.number }, weak: closing.weak });
+        if (open !== -1) items.push({ type: 'text', start: open, end: index });
+        open = -1;
+        const signoff = { ...closing.closing, line: lineNumber(lines, index) };
+        items.push({ type: 'closing', signoff, weak: closing.weak, index });
         continue;
       }
     }
-    const previous: Line | undefined = current ? (current as Line[])[current.length - 1] : undefined;
+    const tabular = isTabular(lines, index);
     const startsParagraph =
-      previous === undefined ||
-      (line.tabular && previous.tabular
+      open === -1 ||
+      (tabular && isTabular(lines, index - 1)
         ? false
-        : line.indent > base || line.tabular !== previous.tabular || brokeEarly(previous, line, width));
+        : lines.indent[index]! > base || tabular !== isTabular(lines, index - 1) || brokeEarly(lines, index - 1, width));
     if (startsParagraph) {
-      close();
-      current = [line];
-    } else {
-      current!.push(line);
+      if (open !== -1) items.push({ type: 'text', start: open, end: index });
+      open = index;
     }
   }
-  close();
+  if (open !== -1) items.push({ type: 'text', start: open, end: lines.count });
   // Initials alone (`MS/JLP`) sign off only where a take ends: before a break, an end or the end.
   for (let index = 0; index < items.length; index++) {
     const item = items[index]!;
     if (item.type !== 'closing' || !item.weak) continue;
     const next = items[index + 1];
-    if (next !== undefined && next.type === 'text') {
-      const line = lines.find((candidate) => candidate.number === item.signoff.line)!;
-      items[index] = { type: 'text', lines: [line] };
-    }
+    if (next !== undefined && next.type === 'text') items[index] = { type: 'text', start: item.index, end: item.index + 1 };
   }
   return items;
 }
@@ -536,7 +499,7 @@ class BodyReader {
     private readonly file: SourceFile,
     private readonly options: ReadWireCopyOptions,
     private readonly header: Header,
-    private readonly text: string,
+    private readonly lines: Lines,
   ) {}
 
   read(items: Item[]): WireCopy {
@@ -552,11 +515,11 @@ class BodyReader {
         }
         continue;
       }
-      const first = item.lines[0]!.text.trim();
+      const first = lineText(this.lines, item.start);
       // A later take may open with the slug line again (`BFF-21 …`) and repeat the headline.
       const takeSlug = afterBreak ? slugLine.exec(first) : null;
       afterBreak = false;
-      if (takeSlug && (header.slug === null || takeSlug[1] === header.slug) && item.lines.length === 1) {
+      if (takeSlug && (header.slug === null || takeSlug[1] === header.slug) && item.end - item.start === 1) {
         header.slug ??= takeSlug[1]!;
         for (const take of takeSlug[2]!.split(',').map((value) => Number(value.trim()))) {
           if (!header.takes.includes(take)) header.takes.push(take);
@@ -564,12 +527,12 @@ class BodyReader {
         skipHeadlineRepeat = true;
         continue;
       }
-      if (skipHeadlineRepeat && header.headline !== null && sameWords(joinLines(item.lines), header.headline)) {
+      if (skipHeadlineRepeat && header.headline !== null && sameWords(joinLines(this.lines, item.start, item.end, null), header.headline)) {
         skipHeadlineRepeat = false;
         continue;
       }
       skipHeadlineRepeat = false;
-      this.addText(item.lines);
+      this.addText(item.start, item.end);
     }
     this.detachGluedReuter();
     this.flagDamage();
@@ -593,32 +556,41 @@ class BodyReader {
     };
   }
 
-  private addText(lines: Line[]): void {
-    if (this.blocks.length === 0 && this.dateline === null) lines = this.takeDatelineLine(lines);
-    if (lines.length === 0) return;
-    const line = lines[0]!.number;
-    const controls = lines.reduce((sum, each) => sum + each.controls, 0);
-    const mojibake = lines.reduce((sum, each) => sum + each.mojibake, 0);
-    if (lines[0]!.tabular) {
-      const indent = Math.min(...lines.map((each) => each.indent));
-      const text = lines.map((each) => dropIndent(each.text, indent)).join('\n');
-      this.push({ kind: 'preformatted', text, line, take: this.take }, controls, mojibake);
+  private addText(start: number, end: number): void {
+    const lines = this.lines;
+    let first: string | null = null; // the first line's text, when the dateline was taken off it
+    if (this.blocks.length === 0 && this.dateline === null) {
+      first = this.takeDateline(lineText(lines, start));
+      if (first === '') start++;
+      if (start === end) return;
+    }
+    const line = lineNumber(lines, start);
+    const controls = controlsIn(lines, start, end);
+    const mojibake = mojibakeIn(lines, start, end);
+    const tabular = first !== null && first !== '' ? tabularLine.test(first) : isTabular(lines, start);
+    if (tabular) {
+      let indent = Infinity;
+      for (let index = start; index < end; index++) indent = Math.min(indent, lines.indent[index]!);
+      const rows: string[] = [];
+      for (let index = start; index < end; index++) rows.push(dropIndent(rawLineText(lines, index), indent));
+      if (first !== null && first !== '') rows[0] = first;
+      this.push({ kind: 'preformatted', text: rows.join('\n'), line, take: this.take }, controls, mojibake);
       return;
     }
-    const text = joinLines(lines, this.text);
+    const text = joinLines(lines, start, end, first !== '' ? first : null);
     const whole = crossheadLine.exec(text);
     if (whole && this.blocks.length > 0 && !/[.!?]$/.test(whole[1]!) && /\p{L}.*\p{L}/u.test(whole[1]!)) {
       this.push({ kind: 'crosshead', text: whole[1]!, line, take: this.take }, controls, mojibake);
       return;
     }
-    const glued = gluedCrosshead.exec(text);
+    const lastCode = text.charCodeAt(text.length - 1);
+    const glued = lastCode === 0x2013 || lastCode === 0x2014 ? gluedCrosshead.exec(text) : null;
     if (glued) {
       this.push({ kind: 'paragraph', text: text.slice(0, glued.index), line, take: this.take }, controls, mojibake);
-      const crossheadLineNumber = lines[lines.length - 1]!.number;
-      this.push({ kind: 'crosshead', text: glued[1]!, line: crossheadLineNumber, take: this.take }, 0, 0);
+      this.push({ kind: 'crosshead', text: glued[1]!, line: lineNumber(lines, end - 1), take: this.take }, 0, 0);
       return;
     }
-    if (this.blocks.length > 0 && lines.length === 1 && isShoutedCrosshead(text)) {
+    if (this.blocks.length > 0 && end - start === 1 && isShoutedCrosshead(text)) {
       this.push({ kind: 'crosshead', text, line, take: this.take }, controls, mojibake);
       return;
     }
@@ -632,26 +604,13 @@ class BodyReader {
   }
 
   /**
-   * Takes the dateline off the front of the first paragraph's first line, where the
-   * dateline always stands; what follows it on the line is read afresh (it may be
-   * the first row of a table).
+   * Reads a dateline at the front of the first paragraph's first line, where it
+   * always stands; returns the rest of the line, or null when there is none.
    */
-  private takeDatelineLine(lines: Line[]): Line[] {
-    const first = lines[0]!;
-    const rest = this.takeDateline(first.text.trim());
-    if (rest === null) return lines;
-    if (rest === '') return lines.slice(1);
-    const indent = first.text.length - first.text.trimStart().length;
-    const text = first.text.slice(0, indent) + rest;
-    return [{ ...first, text, tabular: tabularLine.test(rest) }, ...lines.slice(1)];
-  }
-
-  /** Reads a dateline at the front of `text`; returns the text after it, or null when there is none. */
   private takeDateline(text: string): string | null {
-    const head = datelineHead.exec(text);
-    if (!head) return null;
-    const parts = readDatelineParts(head[1]!);
-    if (!parts) return null;
+    const dateline = readDatelineHead(text);
+    if (!dateline) return null;
+    const { head, parts } = dateline;
     let date: string | null = null;
     if (parts.month !== null && parts.day !== null) {
       date = isoDate(parts.year ?? this.referenceYear(parts.month, parts.day), parts.month, parts.day);
@@ -664,14 +623,14 @@ class BodyReader {
       regions.pop();
     }
     this.dateline = {
-      text: head[0].trim(),
+      text: head.trim(),
       place: parts.place,
       region: regions.length ? regions.join(', ') : null,
       country,
       date,
       credit: parts.credit,
     };
-    return text.slice(head[0].length).trim();
+    return text.slice(head.length).trim();
   }
 
   /** The year a dateline's month and day fall in, going back from the transmission date. */
@@ -688,9 +647,11 @@ class BodyReader {
   private detachGluedReuter(): void {
     const last = this.blocks[this.blocks.length - 1];
     if (!last || last.kind === 'crosshead') return;
-    const match = gluedReuter.exec(last.text);
+    // Only the end can hold it: look at the last few characters, not the whole block.
+    const tail = last.text.length > 24 ? last.text.length - 24 : 0;
+    const match = gluedReuter.exec(last.text.slice(tail));
     if (!match) return;
-    last.text = last.text.slice(0, match.index).trimEnd();
+    last.text = last.text.slice(0, tail + match.index).trimEnd();
     this.signoffs.push({
       kind: 'signoff',
       text: match[0].trim(),
@@ -736,12 +697,9 @@ class BodyReader {
         );
       }
       openQuote = balance > 0;
-      if (isProse(block.text)) {
-        const key = block.text.toLowerCase();
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, index);
-        else this.flag('repeated', index, `repeats paragraph ${first + 1}`);
-      }
+      const first = seen.get(block.text);
+      if (first === undefined) seen.set(block.text, index);
+      else if (isProse(block.text)) this.flag('repeated', index, `repeats paragraph ${first + 1}`);
     }
     const headerDamage = [
       [this.header.controls, 'control-characters', 'removed control characters from the header lines'],
@@ -781,22 +739,34 @@ function dropIndent(text: string, indent: number): string {
   return text.slice(position);
 }
 
-/** Joins hard-wrapped lines into one paragraph. */
-function joinLines(lines: Line[], document = ''): string {
-  let text = lines[0]!.text.trim();
-  for (let index = 1; index < lines.length; index++) {
-    const next = lines[index]!.text.trim();
-    if (next === '') continue;
-    const code = text.charCodeAt(text.length - 1);
-    if (code === 0x2d /* - */ && text.charCodeAt(text.length - 2) !== 0x2d && isWordBreak(text, next, document)) {
-      text = text.slice(0, -1) + next;
-    } else if (code === 0x2d && /\p{L}-$/u.test(text)) {
-      text += next; // a compound hyphen that fell at the line end: `then-` + `president`
-    } else {
-      text += ' ' + next;
+/**
+ * Joins hard-wrapped lines `start` to `end` into one paragraph; `first` replaces the
+ * first line's text when given (the dateline taken off it).
+ */
+function joinLines(lines: Lines, start: number, end: number, first: string | null): string {
+  let flags = 0;
+  for (let index = start; index < end; index++) flags |= lines.flags[index]!;
+  const firstText = first ?? lineText(lines, start);
+  if (end - start === 1 && !(flags & SPACED)) return firstText;
+  let text: string;
+  if (flags & HYPHENATED) {
+    text = firstText;
+    for (let index = start + 1; index < end; index++) {
+      const next = lineText(lines, index);
+      if (text.charCodeAt(text.length - 1) === 0x2d && /\p{L}-$/u.test(text)) {
+        // `govern-` + `ment` is one word broken at the line end; `then-` + `president` a compound.
+        text = isWordBreak(text, next, lines.source) ? text.slice(0, -1) + next : text + next;
+      } else {
+        text += ' ' + next;
+      }
     }
+  } else {
+    // A joined array is one flat string, which later searches need not flatten again.
+    const parts: string[] = [firstText];
+    for (let index = start + 1; index < end; index++) parts.push(lineText(lines, index));
+    text = parts.join(' ');
   }
-  return text.includes('  ') || text.includes('\t') ? text.replace(/[ \t\u00a0]+/g, ' ') : text;
+  return flags & SPACED ? text.replace(/[ \t\u00a0]+/g, ' ') : text;
 }
 
 function isShoutedCrosshead(text: string): boolean {
@@ -820,9 +790,11 @@ function isProse(text: string): boolean {
  * comma: its last line was lost. (A dash or colon at the end introduces what follows.)
  */
 function looksTruncated(text: string): boolean {
-  if (paragraphEnd.test(text)) return false;
+  if (paragraphEnd.test(text.slice(-1))) return false;
   return /[\p{L}\p{N},]$/u.test(text.slice(-1)) && isProse(text);
 }
+
+const quoteMarks = /["“”«»]/;
 
 /**
  * Opening minus closing quotation marks. A straight quote opens after a space or at
@@ -830,6 +802,7 @@ function looksTruncated(text: string): boolean {
  * apostrophe (`Iran"s`, as some Reuters copy has it).
  */
 function quoteBalance(text: string): number {
+  if (!quoteMarks.test(text)) return 0;
   let balance = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
