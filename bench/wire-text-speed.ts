@@ -7,12 +7,13 @@
  * the same run; each round times all of them, and the median of the rounds counts.
  * Target: the reader within 4× of the floor.
  *
- * Run: `npm run bench:wire-text`. Prints a table and writes `bench/results/wire-text-speed.json`.
+ * Run: `npm run bench:wire-text` (it builds first). Prints a table and writes `bench/results/wire-text-speed.json`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseWireText } from '../src/formats/wire-text/parse.js';
-import { SourceFile } from '../src/source/source-file.js';
+// The reader as it ships: the build's output, not the TypeScript run through a loader.
+import { parseWireText } from '../dist/src/formats/wire-text/parse.js';
+import { SourceFile } from '../dist/src/source/source-file.js';
 import { datelineCopy, reutersCorpusFiles, reutersCorpusStories } from './reuters-corpus.js';
 
 export interface SpeedResult {

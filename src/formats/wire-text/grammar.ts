@@ -68,7 +68,17 @@ export function signalOf(version: string): Signal | null {
  * The dateline at the start of `text`, read: the words before its dash, the dash
  * and the space after it (`head`), and their parts. Null when the text opens with none.
  */
+let lastDateline: { text: string; result: { head: string; parts: DatelineParts } | null } | null = null;
+
 export function readDatelineHead(text: string): { head: string; parts: DatelineParts } | null {
+  // The header asks of the first body line, and then the body reader: read it once.
+  if (lastDateline?.text === text) return lastDateline.result;
+  const result = readDatelineHeadOnce(text);
+  lastDateline = { text, result };
+  return result;
+}
+
+function readDatelineHeadOnce(text: string): { head: string; parts: DatelineParts } | null {
   // Cheap refusals first: a dateline opens with a letter (or Reuters' stray `*`)
   // and has its dash within 120 characters.
   const first = text.charCodeAt(0) | 0x20;
@@ -99,10 +109,10 @@ const monthDayYear = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(1[89]\d\d|2\d{3})$/;
 /** `3 March 2020`. */
 const dayMonthYear = /^(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(1[89]\d\d|2\d{3})$/;
 
-/** A credit in brackets at the end: `(BSS/AFP)`, `(AP)`, `(dpa)`. */
-const bracketCredit = /\s*\(([^()]{1,40})\)$/;
+/** What may stand in a credit's brackets: `(BSS/AFP)`, `(AP)`, `(dpa)`. */
+const bracketCredit = /^[^()]{1,40}$/;
 /** A bare agency name at the end: Kyodo writes `SAITAMA, Japan, Dec. 9 Kyodo -`. */
-const bareCredit = /\s+([A-Za-z][A-Za-z-]{1,15})$/;
+const bareCredit = /^[A-Za-z][A-Za-z-]{1,15}$/;
 
 /** Dateline place words: capitalised words and the particles place names carry. */
 const placeName =
@@ -160,15 +170,17 @@ function withinOneEdit(left: string, right: string): boolean {
 export function readDatelineParts(words: string): DatelineParts | null {
   let rest = words.trim();
   let credit: string | null = null;
-  const bracket = bracketCredit.exec(rest);
-  if (bracket) {
-    credit = bracket[1]!.trim();
-    rest = rest.slice(0, bracket.index);
+  // The credit closes the dateline words: found from the end, not searched for.
+  const open = rest.endsWith(')') ? rest.lastIndexOf('(') : -1;
+  if (open !== -1 && bracketCredit.test(rest.slice(open + 1, -1))) {
+    credit = rest.slice(open + 1, -1).trim();
+    rest = rest.slice(0, open).trimEnd();
   } else {
-    const bare = bareCredit.exec(rest);
-    if (bare && agencyName(bare[1]!.split('-')[0]!) !== null) {
-      credit = bare[1]!;
-      rest = rest.slice(0, bare.index);
+    const space = rest.lastIndexOf(' ');
+    const last = space === -1 ? '' : rest.slice(space + 1);
+    if (bareCredit.test(last) && agencyName(last.split('-')[0]!) !== null) {
+      credit = last;
+      rest = rest.slice(0, space).trimEnd();
     }
   }
   // `CHICAGO, March 4, -` and `CHEVY CHASE, Md., -` leave empty parts.
@@ -232,8 +244,8 @@ const apTrailer = /^(AP[A-Z]*)-([A-Z]{1,4})-(\d{2})-(\d{2})-(\d{2}|\d{4})\s+(\d{
 const slashSignoff = /^[A-Za-z][A-Za-z-]{0,9}(?:\s*\/\s*[A-Za-z][A-Za-z-]{0,9})*(?:\s*\/?\s*\d{3,4}\s*(?:hrs?|GMT|gmt|UTC|Z)?)?$/;
 const timeToken = /^(\d{1,2})(\d{2})\s*(hrs?|GMT|gmt|UTC|Z)?$/;
 
-/** A closing line, read; `line` is set by the caller. */
-export type ClosingLine = Omit<Signoff, 'line'>;
+/** A closing line, read; its `line` is 0 until the caller sets it. */
+export type ClosingLine = Signoff;
 
 /**
  * Reads a line that closes a take or a story: a take break, an end mark or a
@@ -257,22 +269,20 @@ export function readClosingLine(text: string): { closing: ClosingLine; weak: boo
     first === 0x72 /* r */ &&
     (reuterLine.test(line) || (/^(?:[A-Z]{5,8}|[A-Z][a-z]{4,7})$/.test(line) && withinOneEdit(line.toLowerCase(), 'reuter')))
   ) {
-    return { closing: { ...emptyClosing('signoff', line), agencies: ['Reuters'] }, weak: false };
+    const closing = emptyClosing('signoff', line);
+    closing.agencies.push('Reuters');
+    return { closing, weak: false };
   }
   if (first === 0x61 /* a */ && (match = apTrailer.exec(line))) {
     const [, agency, desk, month, day, yearText, time, zone] = match;
     const fullYear = yearText!.length === 2 ? 2000 + Number(yearText) : Number(yearText);
-    return {
-      closing: {
-        ...emptyClosing('signoff', line),
-        agencies: [agency!],
-        initials: [desk!],
-        date: isoDate(fullYear, Number(month), Number(day)),
-        time: clock(time!),
-        zone: zone ?? null,
-      },
-      weak: false,
-    };
+    const closing = emptyClosing('signoff', line);
+    closing.agencies.push(agency!);
+    closing.initials.push(desk!);
+    closing.date = isoDate(fullYear, Number(month), Number(day));
+    closing.time = clock(time!);
+    closing.zone = zone ?? null;
+    return { closing, weak: false };
   }
   if ((line.includes('/') || /\d/.test(line)) && slashSignoff.test(line)) {
     const closing = readSlashTokens('signoff', line, line);
@@ -284,7 +294,7 @@ export function readClosingLine(text: string): { closing: ClosingLine; weak: boo
 }
 
 function emptyClosing(kind: Signoff['kind'], text: string): ClosingLine {
-  return { kind, text, agencies: [], initials: [], time: null, zone: null, date: null };
+  return { kind, text, agencies: [], initials: [], time: null, zone: null, date: null, line: 0 };
 }
 
 function readSlashTokens(kind: Signoff['kind'], text: string, tokens: string): ClosingLine | null {
@@ -340,7 +350,7 @@ export const crossheadLine = /^(?:[–—]|--?|\*{1,2}|={1,3})\s*([^–—*=\s][
 export const gluedCrosshead = /(?<=[.!?”"’)])\s+[–—]\s+([^–—.!?]{1,60}?)\s+[–—]$/;
 
 /** Characters that may end an intact paragraph. */
-export const paragraphEnd = /[.!?…:;"”’»)\]]$/;
+export const paragraphEndings = '.!?…:;"”’»)]';
 
 /** Control characters that are no text: C0 but tab and line ends, DEL, C1. */
 // eslint-disable-next-line no-control-regex

@@ -66,14 +66,14 @@ test('completes a dateline without a year from the transmission date, looking ba
 
 test('reads every closing line the agencies use', () => {
   const closings: [string, ReturnType<typeof readClosingLine>][] = [
-    ['MORE', { closing: { kind: 'more', text: 'MORE', agencies: [], initials: [], time: null, zone: null, date: null }, weak: false }],
-    ['(MORE)', { closing: { kind: 'more', text: '(MORE)', agencies: [], initials: [], time: null, zone: null, date: null }, weak: false }],
-    ['ENDS', { closing: { kind: 'end', text: 'ENDS', agencies: [], initials: [], time: null, zone: null, date: null }, weak: false }],
-    ['-30-', { closing: { kind: 'end', text: '-30-', agencies: [], initials: [], time: null, zone: null, date: null }, weak: false }],
-    ['###', { closing: { kind: 'end', text: '###', agencies: [], initials: [], time: null, zone: null, date: null }, weak: false }],
-    ['REUTER...', { closing: { kind: 'signoff', text: 'REUTER...', agencies: ['Reuters'], initials: [], time: null, zone: null, date: null }, weak: false }],
-    ['hh/ph/ts/hd', { closing: { kind: 'signoff', text: 'hh/ph/ts/hd', agencies: [], initials: ['hh', 'ph', 'ts', 'hd'], time: null, zone: null, date: null }, weak: true }],
-    ['dpa/gm/1412 GMT', { closing: { kind: 'signoff', text: 'dpa/gm/1412 GMT', agencies: ['dpa'], initials: ['gm'], time: '14:12', zone: 'GMT', date: null }, weak: false }],
+    ['MORE', { closing: { kind: 'more', text: 'MORE', agencies: [], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
+    ['(MORE)', { closing: { kind: 'more', text: '(MORE)', agencies: [], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
+    ['ENDS', { closing: { kind: 'end', text: 'ENDS', agencies: [], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
+    ['-30-', { closing: { kind: 'end', text: '-30-', agencies: [], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
+    ['###', { closing: { kind: 'end', text: '###', agencies: [], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
+    ['REUTER...', { closing: { kind: 'signoff', text: 'REUTER...', agencies: ['Reuters'], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
+    ['hh/ph/ts/hd', { closing: { kind: 'signoff', text: 'hh/ph/ts/hd', agencies: [], initials: ['hh', 'ph', 'ts', 'hd'], time: null, zone: null, date: null, line: 0 }, weak: true }],
+    ['dpa/gm/1412 GMT', { closing: { kind: 'signoff', text: 'dpa/gm/1412 GMT', agencies: ['dpa'], initials: ['gm'], time: '14:12', zone: 'GMT', date: null, line: 0 }, weak: false }],
   ];
   for (const [line, expected] of closings) assert.deepEqual(readClosingLine(line), expected, line);
   for (const line of ['US/EU trade', 'He said it would end.', 'More than 300 people came', '2500 hrs']) {

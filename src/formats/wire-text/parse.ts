@@ -28,7 +28,7 @@ import {
   headlinePrefix,
   isoDate,
   killLine,
-  paragraphEnd,
+  paragraphEndings,
   priorityLine,
   priorityOf,
   readClosingLine,
@@ -448,7 +448,8 @@ function readItems(lines: Lines, start: number): Item[] {
       if (!closing.weak || alone) {
         if (open !== -1) items.push({ type: 'text', start: open, end: index });
         open = -1;
-        const signoff = { ...closing.closing, line: lineNumber(lines, index) };
+        const signoff = closing.closing;
+        signoff.line = lineNumber(lines, index);
         items.push({ type: 'closing', signoff, weak: closing.weak, index });
         continue;
       }
@@ -790,11 +791,18 @@ function isProse(text: string): boolean {
  * comma: its last line was lost. (A dash or colon at the end introduces what follows.)
  */
 function looksTruncated(text: string): boolean {
-  if (paragraphEnd.test(text.slice(-1))) return false;
-  return /[\p{L}\p{N},]$/u.test(text.slice(-1)) && isProse(text);
+  const last = text.charCodeAt(text.length - 1);
+  if (paragraphEnd.has(last)) return false;
+  return (last === 0x2c /* , */ || isWordCharacter(last)) && isProse(text);
 }
 
-const quoteMarks = /["“”«»]/;
+function isWordCharacter(code: number): boolean {
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
+
+const quoteMarks = /["“”«»]/g;
+const paragraphEnd = new Set([...paragraphEndings].map((char) => char.charCodeAt(0)));
 
 /**
  * Opening minus closing quotation marks. A straight quote opens after a space or at
@@ -802,9 +810,10 @@ const quoteMarks = /["“”«»]/;
  * apostrophe (`Iran"s`, as some Reuters copy has it).
  */
 function quoteBalance(text: string): number {
-  if (!quoteMarks.test(text)) return 0;
   let balance = 0;
-  for (let index = 0; index < text.length; index++) {
+  quoteMarks.lastIndex = 0;
+  for (let match = quoteMarks.exec(text); match !== null; match = quoteMarks.exec(text)) {
+    const index = match.index;
     const code = text.charCodeAt(index);
     if (code === 0x201c || code === 0xab) balance++;
     else if (code === 0x201d || code === 0xbb) balance--;
