@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import * as slugline from './index.js';
+
+test('exports exactly the public API, nothing more', () => {
+  assert.deepStrictEqual(Object.keys(slugline).sort(), [
+    'ParseError',
+    'SluglineError',
+    'SourceFile',
+    'UsageError',
+    'decodeText',
+    'detectFormat',
+    'formatById',
+    'formatPlace',
+    'formats',
+    'parseReutersSgml',
+    'parseSource',
+    'parseWireText',
+    'readWireCopy',
+    'repairDoubleEncoding',
+    'reutersSgml',
+    'wireText',
+  ]);
+  assert.deepStrictEqual(
+    slugline.formats.map((format) => format.id),
+    ['reuters-sgml', 'wire-text'],
+  );
+});
