@@ -418,36 +418,21 @@ function readStory(record: ReutersRecord, text: string, file: SourceFile, encodi
 
 /** Reads the copy of a record with the wire-text reader; a BRIEF has none but its TITLE. */
 function readCopy(record: ReutersRecord, file: SourceFile, referenceDate: string | null): WireCopy {
-  if (record.copy === null) return emptyCopy();
+  if (record.copy === null) return emptyCopy(file);
   let text = dropFraming(record.copy.text);
   if (record.textType === 'BRIEF') text = text.replace(briefPlaceholder, '');
   // Blank lines before the copy go, and the first line moves down with them.
   const leading = /^(?:[ \t]*\r?\n)*/.exec(text)![0];
   const firstLine = record.copy.line + (leading.match(/\n/g)?.length ?? 0);
   text = text.slice(leading.length).trimEnd();
-  if (text === '') return emptyCopy();
+  if (text === '') return emptyCopy(file);
   // TITLE is the headline; the copy starts with the dateline (NORM) or the text itself (UNPROC).
   return readWireCopy(text, file, { source: READER, firstLine, referenceDate, header: false });
 }
 
-function emptyCopy(): WireCopy {
-  return {
-    slug: null,
-    takes: [],
-    priority: null,
-    version: null,
-    headline: null,
-    byline: null,
-    dateline: null,
-    credits: [],
-    notes: [],
-    body: [],
-    signoffs: [],
-    status: 'usable',
-    signal: null,
-    embargo: null,
-    damage: [],
-  };
+/** A story with no copy: what the wire-text reading of no text gives. */
+function emptyCopy(file: SourceFile): WireCopy {
+  return readWireCopy('', file, { source: READER, header: false });
 }
 
 /**
