@@ -76,7 +76,7 @@ function median(values: number[]): number {
 }
 
 /** Times floor and reader in alternating rounds over the same inputs. */
-export function measure(inputs: Buffer[], rounds = 7): SpeedResult {
+export function measure(inputs: Buffer[], rounds = 11): SpeedResult {
   const bytes = inputs.reduce((sum, input) => sum + input.length, 0);
   const megabytes = bytes / 1e6;
   // Warm both paths (the reader loads its word list on the first line-end hyphen).

@@ -77,39 +77,47 @@ function repair(text: string, firstLine: number): Lines {
   return lines;
 }
 
+/** The next place a string occurs, searched for only once the reader has passed the last one. */
+class Finder {
+  private at = -2;
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+  ) {}
+
+  /** Whether the needle occurs between `from` and `to`. */
+  within(from: number, to: number): boolean {
+    if (this.at === -1) return false;
+    if (this.at < from) this.at = this.text.indexOf(this.needle, from);
+    return this.at !== -1 && this.at + this.needle.length <= to;
+  }
+}
+
 /**
- * Runs of blanks between words, tabs and dot leaders, found in the whole text with
- * one regular expression and handed out line by line, so that a line without any
- * costs one comparison.
+ * Runs of blanks between words, tabs and dot leaders, found with the engine's
+ * string search (far faster than a regular expression here) ahead of the line being
+ * read, so that a line without any costs a comparison or two.
  */
 class Runs {
-  private readonly pattern = / {2,}|\t|\.{4,}/g;
-  private match: RegExpExecArray | null = null;
-  private done = false;
-  constructor(private readonly text: string) {}
+  private readonly two: Finder;
+  private readonly three: Finder;
+  private readonly tab: Finder | null;
+  private readonly dots: Finder | null;
 
-  /** TABULAR and SPACED flags for the characters from `from` to `to`. */
+  constructor(text: string) {
+    this.two = new Finder(text, '  ');
+    this.three = new Finder(text, '   ');
+    this.tab = text.includes('\t') ? new Finder(text, '\t') : null;
+    this.dots = text.includes('....') ? new Finder(text, '....') : null;
+  }
+
+  /** TABULAR and SPACED flags for the words from `from` to `to`. */
   flags(from: number, to: number): number {
     let flags = 0;
-    for (;;) {
-      if (this.match === null || this.match.index < from) {
-        if (this.done) return flags;
-        this.pattern.lastIndex = from;
-        this.match = this.pattern.exec(this.text);
-        if (this.match === null) {
-          this.done = true;
-          return flags;
-        }
-      }
-      const { index } = this.match;
-      const run = this.match[0];
-      if (index + run.length > to) return flags;
-      const code = run.charCodeAt(0);
-      // Blanks count only between words; `to` is the end of the last word, so they are.
-      flags |= code === 0x2e ? TABULAR : code === 0x09 || run.length >= 3 ? TABULAR | SPACED : SPACED;
-      from = index + run.length;
-      this.match = null;
-    }
+    if (this.two.within(from, to)) flags = this.three.within(from, to) ? TABULAR | SPACED : SPACED;
+    if (this.tab?.within(from, to)) flags = TABULAR | SPACED;
+    if (this.dots?.within(from, to)) flags |= TABULAR;
+    return flags;
   }
 }
 

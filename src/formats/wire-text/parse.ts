@@ -666,7 +666,7 @@ class BodyReader {
   }
 
   private flagDamage(): void {
-    const seen = new Map<string, number>();
+    const seen = new Paragraphs();
     let openQuote = false;
     for (let index = 0; index < this.blocks.length; index++) {
       const block = this.blocks[index]!;
@@ -698,8 +698,8 @@ class BodyReader {
         );
       }
       openQuote = balance > 0;
-      const first = seen.get(block.text);
-      if (first === undefined) seen.set(block.text, index);
+      const first = seen.find(block.text);
+      if (first === -1) seen.add(block.text, index);
       else if (isProse(block.text)) this.flag('repeated', index, `repeats paragraph ${first + 1}`);
     }
     const headerDamage = [
@@ -775,6 +775,44 @@ function isShoutedCrosshead(text: string): boolean {
   if (text.length > 60 || /[.,;]$/.test(text) || /[\p{Ll}\d]/u.test(text)) return false;
   const letters = text.replace(/[^\p{Lu}]/gu, '').length;
   return letters >= 4 && text.split(' ').length <= 8 && readClosingLine(text) === null;
+}
+
+/**
+ * The paragraphs seen so far, to find one sent twice. Paragraphs are filed by a
+ * number made from their length and three of their characters, which costs nothing
+ * to hash, and compared in full only with the few of the same number; should one
+ * number gather many (copy made to defeat it), they are filed by their whole text.
+ */
+class Paragraphs {
+  private readonly byPrint = new Map<number, number[]>();
+  private readonly texts: string[] = [];
+  private byText: Map<string, number> | null = null;
+
+  find(text: string): number {
+    if (this.byText) return this.byText.get(text) ?? -1;
+    for (const index of this.byPrint.get(fingerprint(text)) ?? []) if (this.texts[index] === text) return index;
+    return -1;
+  }
+
+  add(text: string, index: number): void {
+    this.texts[index] = text;
+    if (this.byText) {
+      this.byText.set(text, index);
+      return;
+    }
+    const print = fingerprint(text);
+    const same = this.byPrint.get(print);
+    if (!same) this.byPrint.set(print, [index]);
+    else if (same.push(index) > 16) {
+      this.byText = new Map();
+      this.texts.forEach((each, at) => this.byText!.has(each) || this.byText!.set(each, at));
+    }
+  }
+}
+
+function fingerprint(text: string): number {
+  const length = text.length;
+  return ((length * 65_599 + text.charCodeAt(0)) * 65_599 + text.charCodeAt(length >> 1)) * 4093 + text.charCodeAt(length - 1);
 }
 
 /** Running prose, not a row of figures or a label: eight words or more, some of them little words. */
