@@ -50,7 +50,8 @@ function decodeUtf8Lenient(bytes: Uint8Array): string {
 /** ASCII text in UTF-16 has a NUL in every other byte; text in any 8-bit encoding has none. */
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const sample = Math.min(bytes.length, 1024) & ~1;
-  if (sample < 4 || bytes.subarray(0, sample).indexOf(0) === -1) return null;
+  const firstNul = bytes.indexOf(0);
+  if (sample < 4 || firstNul === -1 || firstNul >= sample) return null;
   let evenNul = 0;
   let oddNul = 0;
   for (let index = 0; index < sample; index += 2) {

@@ -140,6 +140,7 @@ export function parseWireText(file: SourceFile, options: ParseOptions = {}): Sto
   if (copy.body.length === 0 && copy.headline === null) {
     file.fail('input/no-copy', 'found no headline and no body text (is it wire copy? see --from)', null, READER);
   }
+  // Written out field by field: a spread of `copy` costs more than the rest of this function.
   return {
     id: contentId(file.bytes),
     source: {
@@ -150,9 +151,23 @@ export function parseWireText(file: SourceFile, options: ParseOptions = {}): Sto
       line: 1,
       labels: {},
     },
-    ...copy,
+    slug: copy.slug,
+    takes: copy.takes,
+    priority: copy.priority,
+    version: copy.version,
+    headline: copy.headline,
+    byline: copy.byline,
+    dateline: copy.dateline,
+    credits: copy.credits,
+    notes: copy.notes,
+    body: copy.body,
+    signoffs: copy.signoffs,
+    status: copy.status,
+    signal: copy.signal,
+    embargo: copy.embargo,
     language: null,
-    diagnostics: [...file.messages],
+    damage: copy.damage,
+    diagnostics: file.messages.slice(),
   };
 }
 
@@ -370,40 +385,46 @@ function isoInstant(text: string): string | null {
 // Body: paragraphs and closing lines
 
 /** The indentation most body lines have: deeper than this starts a paragraph. */
-const indentHistogram = new Uint32Array(65);
-
-function baseIndent(lines: Lines, start: number): number {
-  const counts = indentHistogram.fill(0);
-  for (let index = start; index < lines.count; index++) {
-    if (!isBlank(lines, index)) counts[Math.min(lines.indent[index]!, 64)]!++;
-  }
-  let best = 0;
-  for (let indent = 1; indent <= 64; indent++) if (counts[indent]! > counts[best]!) best = indent;
-  return best;
-}
+// Scratch counts, cleared after each use (up to the highest entry used) rather than allocated.
+const indentCounts = new Uint32Array(65);
+const lengthCounts = new Uint32Array(257);
 
 /**
- * The column the copy was wrapped at: most lines of wrapped prose end just short of
- * it. Taken as the 90th percentile of line lengths, and never under 60, so that copy
- * made only of short lines (earnings tables) is not taken for narrow prose.
+ * The body's layout, from one pass over its lines: the indentation most lines have
+ * (deeper starts a paragraph), and the column the copy was wrapped at (most lines of
+ * wrapped prose end just short of it: the 90th percentile of line lengths, and never
+ * under 60, so that copy made only of short lines, like earnings tables, is not taken
+ * for narrow prose).
  */
-const lengthHistogram = new Uint32Array(257);
-
-function wrapWidth(lines: Lines, start: number): number {
-  const histogram = lengthHistogram.fill(0);
-  let total = 0;
+function layout(lines: Lines, start: number): { base: number; width: number } {
+  let deepest = 0;
+  let longest = 0;
+  let counted = 0;
   for (let index = start; index < lines.count; index++) {
-    if (isBlank(lines, index) || isTabular(lines, index)) continue;
-    histogram[Math.min(lines.end[index]!, 256)]!++;
-    total++;
+    if (isBlank(lines, index)) continue;
+    const indent = Math.min(lines.indent[index]!, 64);
+    indentCounts[indent]!++;
+    if (indent > deepest) deepest = indent;
+    if (isTabular(lines, index)) continue;
+    const length = Math.min(lines.end[index]!, 256);
+    lengthCounts[length]!++;
+    if (length > longest) longest = length;
+    counted++;
   }
-  let seen = 0;
-  const wanted = Math.floor((total - 1) * 0.9) + 1;
-  for (let length = 0; length <= 256; length++) {
-    seen += histogram[length]!;
-    if (seen >= wanted) return Math.max(60, length);
+  let base = 0;
+  for (let indent = 1; indent <= deepest; indent++) if (indentCounts[indent]! > indentCounts[base]!) base = indent;
+  let width = 60;
+  const wanted = Math.floor((counted - 1) * 0.9) + 1;
+  for (let length = 0, seen = 0; length <= longest; length++) {
+    seen += lengthCounts[length]!;
+    if (seen >= wanted) {
+      width = Math.max(60, length);
+      break;
+    }
   }
-  return 60;
+  indentCounts.fill(0, 0, deepest + 1);
+  lengthCounts.fill(0, 0, longest + 1);
+  return { base, width };
 }
 
 /**
@@ -432,8 +453,7 @@ function mayClose(lines: Lines, index: number): boolean {
 /** Splits body lines into paragraphs (blank lines and indents) and closing lines. */
 function readItems(lines: Lines, start: number): Item[] {
   const items: Item[] = [];
-  const base = baseIndent(lines, start);
-  const width = wrapWidth(lines, start);
+  const { base, width } = layout(lines, start);
   let open = -1; // first line of the paragraph being read
   for (let index = start; index < lines.count; index++) {
     if (isBlank(lines, index)) {
