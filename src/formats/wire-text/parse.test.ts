@@ -90,6 +90,31 @@ test('keeps initials in the body unless they stand where a take ends', () => {
   assert.deepEqual(story.signoffs.map((signoff) => signoff.text), ['AB/CD']);
 });
 
+test('unwraps narrow copy, and keeps rows of figures apart', () => {
+  const narrow = read(
+    'OSLO, May 4 (NTB) - The government said on\nThursday it would raise the tax on\nfuel by two crowns a litre from\nJune, the third rise this year.\n\nThe opposition said it would vote\nagainst the rise in parliament.\n',
+  );
+  assert.deepEqual(
+    narrow.body.map((block) => block.text),
+    [
+      'The government said on Thursday it would raise the tax on fuel by two crowns a litre from June, the third rise this year.',
+      'The opposition said it would vote against the rise in parliament.',
+    ],
+  );
+  const rows = read('    TORONTO, April 1 -\n    Shr 39 cts vs 26 cts\n    Net 3,466,000 vs 1,913,000\n    Revs 27.7 mln vs 19.4 mln\n');
+  assert.deepEqual(
+    rows.body.map((block) => block.text),
+    ['Shr 39 cts vs 26 cts', 'Net 3,466,000 vs 1,913,000', 'Revs 27.7 mln vs 19.4 mln'],
+  );
+  // Reuters indents each paragraph's first line; where every line is indented alike
+  // and no blank line parts them, every line opens a paragraph, however long.
+  const listed = read(
+    '    BASEL, March 2 -\n    Parent company net profit 12.8 mln Swiss francs vs 7.5 mln.\n' +
+      '    Orders received by the group 2.21 billion francs vs 2.61 billion.\n    Group sales 13.83 billion francs vs 13.88 billion.\n',
+  );
+  assert.deepEqual(listed.body.length, 3);
+});
+
 test('keeps tables as preformatted blocks with their line breaks', () => {
   const story = read(
     'NEW YORK, March 3 - Company results for the year were as follows.\n' +

@@ -392,19 +392,33 @@ const lengthCounts = new Uint32Array(257);
 /**
  * The body's layout, from one pass over its lines: the indentation most lines have
  * (deeper starts a paragraph), and the column the copy was wrapped at (most lines of
- * wrapped prose end just short of it: the 90th percentile of line lengths, and never
- * under 60, so that copy made only of short lines, like earnings tables, is not taken
- * for narrow prose).
+ * wrapped prose end just short of it: the 90th percentile of line lengths). Copy made
+ * only of short lines is either narrow prose, whose lines often go on in lower case,
+ * or rows like earnings tables (`Shr 39 cts vs 26 cts`), which never do: for those the
+ * width is taken as at least 60, so that each row stands alone.
  */
 function layout(lines: Lines, start: number): { base: number; width: number } {
   let deepest = 0;
+  let shallowest = Infinity;
+  let blankBetween = false; // a blank line with text before and after it
+  let blankAfterText = false;
+  let sawText = false;
   let longest = 0;
   let counted = 0;
+  let lowerStarts = 0;
   for (let index = start; index < lines.count; index++) {
-    if (isBlank(lines, index)) continue;
+    if (isBlank(lines, index)) {
+      blankAfterText = sawText;
+      continue;
+    }
+    blankBetween ||= blankAfterText;
+    sawText = true;
+    const first = lines.texts[index]!.charCodeAt(lines.content[index]!);
+    if (first >= 0x61 && first <= 0x7a) lowerStarts++;
     const indent = Math.min(lines.indent[index]!, 64);
     indentCounts[indent]!++;
     if (indent > deepest) deepest = indent;
+    if (indent < shallowest) shallowest = indent;
     if (isTabular(lines, index)) continue;
     const length = Math.min(lines.end[index]!, 256);
     lengthCounts[length]!++;
@@ -412,13 +426,21 @@ function layout(lines: Lines, start: number): { base: number; width: number } {
     counted++;
   }
   let base = 0;
-  for (let indent = 1; indent <= deepest; indent++) if (indentCounts[indent]! > indentCounts[base]!) base = indent;
-  let width = 60;
+  if (blankBetween) {
+    for (let indent = 1; indent <= deepest; indent++) if (indentCounts[indent]! > indentCounts[base]!) base = indent;
+  } else if (sawText) {
+    // With no blank lines, only indents mark paragraphs: any line deeper than the
+    // shallowest opens one; and where every line is indented alike (Reuters' lists of
+    // figures), every line does.
+    base = shallowest === deepest && shallowest > 0 ? shallowest - 1 : shallowest;
+  }
+  const floor = lowerStarts >= counted / 4 ? 0 : 60;
+  let width = floor;
   const wanted = Math.floor((counted - 1) * 0.9) + 1;
   for (let length = 0, seen = 0; length <= longest; length++) {
     seen += lengthCounts[length]!;
     if (seen >= wanted) {
-      width = Math.max(60, length);
+      width = Math.max(floor, length);
       break;
     }
   }
