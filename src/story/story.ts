@@ -19,13 +19,32 @@ export interface Story {
   priority: Priority | null;
   /** The version the copy announces (`UPDATE 2`, `1stLd-Writethru`, `CORRECTED`), as written. */
   version: string | null;
+  /**
+   * The provider's identifier for the story, the same for all its versions (NewsML-G2
+   * `guid`, ninjs `uri`, NITF `doc-id`, NewsML 1.2 `PublicIdentifier`).
+   */
+  guid: string | null;
+  /** The version number the format gives (NewsML-G2 `version`, ninjs `version`, NewsML 1.2 `RevisionId`). */
+  revision: number | null;
+  /** When the story was first created, ISO 8601, with the offset as given. */
+  firstCreated: string | null;
+  /** When this version was created, ISO 8601, with the offset as given. */
+  versionCreated: string | null;
+  /** IPTC urgency, 1 (most urgent) to 9, when the format gives it. */
+  urgency: number | null;
   headline: string | null;
+  /** A summary or abstract the copy gives beside the body. */
+  summary: string | null;
   byline: Byline | null;
   dateline: Dateline | null;
   /** Agencies the copy passed through, originator last as in `(BSS/AFP)` → `["BSS", "AFP"]`. */
   credits: string[];
   /** Notes to editors (`Eds: …`), not for publication. */
   notes: string[];
+  /** Subjects from controlled vocabularies the copy is coded with (IPTC Media Topics, subject codes). */
+  subjects: Subject[];
+  /** Free keywords the copy carries. */
+  keywords: string[];
   body: Block[];
   /** Take breaks, end marks and sign-off lines, in the order they came. */
   signoffs: Signoff[];
@@ -120,6 +139,16 @@ export interface Signoff {
   date: string | null;
   /** Line of the input, from 1. */
   line: number;
+}
+
+/** A subject code from a controlled vocabulary. */
+export interface Subject {
+  /** The vocabulary: a scheme alias (`medtop`, `subj`) or URI; null when not said. */
+  scheme: string | null;
+  /** The code within it (`04000000`). */
+  code: string;
+  /** The subject's name when the copy gives it (`economy, business and finance`). */
+  name: string | null;
 }
 
 export interface Embargo {
