@@ -20,6 +20,8 @@ test('exports exactly the public API, nothing more', () => {
     'repairDoubleEncoding',
     'reutersSgml',
     'wireText',
+    'writerById',
+    'writers',
   ]);
   assert.deepStrictEqual(
     slugline.formats.map((format) => format.id),

@@ -26,8 +26,8 @@ export type {
   Story,
   StorySource,
 } from './story/story.js';
-export type { Format, ParseOptions, Sniff } from './formats/format.js';
-export { detectFormat, formatById, formats, parseSource } from './formats/index.js';
+export type { Format, ParseOptions, Sniff, Writer } from './formats/format.js';
+export { detectFormat, formatById, formats, parseSource, writerById, writers } from './formats/index.js';
 export type { ParseSourceOptions } from './formats/index.js';
 export { parseWireText, readWireCopy, wireText } from './formats/wire-text/parse.js';
 export type { ReadWireCopyOptions, WireCopy } from './formats/wire-text/parse.js';

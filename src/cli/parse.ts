@@ -1,16 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ParseError, UsageError } from '../errors.js';
-import { formats, formatById, parseSource } from '../formats/index.js';
-import { serializeText } from '../formats/text/serialize.js';
+import { formatById, formats, parseSource, writerById, writers } from '../formats/index.js';
 import { SourceFile } from '../source/source-file.js';
-import type { Story } from '../story/story.js';
 import type { Output } from './output.js';
-
-const writers: Record<string, (story: Story) => string> = {
-  json: (story) => JSON.stringify(story) + '\n',
-  text: (story) => serializeText(story) + '\n',
-};
 
 export const parseHelp = `Usage: slugline parse [FILE… | -] [--from FORMAT] [--to json|text]
 
@@ -20,7 +13,7 @@ standard input. The format is detected unless --from names it.
 
 Options:
   --from FORMAT   read as this format: ${formats.map((format) => format.id).join(', ')}
-  --to FORMAT     json (default) or text
+  --to FORMAT     ${writers.map((writer) => writer.id).join(', ')} (default json: one Story per line)
   --reference-date DATE
                   when the copy was sent (ISO 8601): completes datelines without a year
 
@@ -35,8 +28,8 @@ export async function parseCommand(argv: string[], output: Output): Promise<numb
     throw new UsageError(`--from: unknown format \`${from}\` (one of: ${formats.map((format) => format.id).join(', ')})`);
   }
   const to = values.to ?? 'json';
-  const write = writers[to];
-  if (!write) throw new UsageError(`--to: unknown output \`${to}\` (one of: ${Object.keys(writers).join(', ')})`);
+  const writer = writerById(to);
+  if (!writer) throw new UsageError(`--to: unknown output \`${to}\` (one of: ${writers.map((each) => each.id).join(', ')})`);
   const referenceDate = values['reference-date'] ?? null;
   if (referenceDate !== null && Number.isNaN(Date.parse(referenceDate))) {
     throw new UsageError(`--reference-date: \`${referenceDate}\` is not an ISO 8601 date (like 2019-04-25)`);
@@ -51,10 +44,8 @@ export async function parseCommand(argv: string[], output: Output): Promise<numb
     }
     try {
       const { stories } = parseSource(file, { from, referenceDate });
-      for (const story of stories) {
-        output.out(write(story));
-        await output.drain();
-      }
+      output.out(writer.serialize(stories));
+      await output.drain();
     } catch (error) {
       rejected++;
       if (error instanceof ParseError) output.error(`slugline: ${error.message}`);

@@ -30,3 +30,20 @@ export interface Format {
   /** Every story in the input; throws ParseError (via `file.fail`) when there is none to be had. */
   parse(file: SourceFile, options?: ParseOptions): Story[];
 }
+
+/**
+ * One format Slugline writes. Writers are pure: stories in, text out.
+ */
+export interface Writer {
+  /** The name used with `--to`. */
+  readonly id: string;
+  /** One line for `--help`. */
+  readonly description: string;
+  /** The media type of what it writes (`application/json`, `application/xml`). */
+  readonly mediaType: string;
+  /**
+   * Writes the stories: as one document where the format holds many (a feed, JSON
+   * lines), else one document per story, each ending in a line break.
+   */
+  serialize(stories: readonly Story[]): string;
+}

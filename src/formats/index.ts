@@ -1,12 +1,23 @@
 import { ParseError } from '../errors.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Story } from '../story/story.js';
-import type { Format, ParseOptions } from './format.js';
+import type { Format, ParseOptions, Writer } from './format.js';
+import { jsonlWriter } from './jsonl/serialize.js';
 import { reutersSgml } from './reuters-sgml/parse.js';
+import { textWriter } from './text/serialize.js';
 import { wireText } from './wire-text/parse.js';
 
 /** Every format Slugline reads, most specific first. Adding a format is one line here. */
 export const formats: readonly Format[] = [reutersSgml, wireText];
+
+/** Every format Slugline writes. Adding one is one line here. */
+export const writers: readonly Writer[] = [jsonlWriter, textWriter];
+
+/** The writer named `id` (`jsonl` is another name for `json`), or null. */
+export function writerById(id: string): Writer | null {
+  const name = id === 'jsonl' ? 'json' : id;
+  return writers.find((writer) => writer.id === name) ?? null;
+}
 
 /** The format named `id`, or null. */
 export function formatById(id: string): Format | null {

@@ -1,4 +1,5 @@
 import type { Story } from '../../story/story.js';
+import type { Writer } from '../format.js';
 
 const width = 76;
 
@@ -57,3 +58,10 @@ function wrap(text: string, columns: number): string[] {
   if (line) lines.push(line);
   return lines;
 }
+
+export const textWriter: Writer = {
+  id: 'text',
+  description: 'a readable rendering: headline, dateline, body, damage marked',
+  mediaType: 'text/plain; charset=utf-8',
+  serialize: (stories) => stories.map((story) => serializeText(story) + '\n').join(''),
+};
