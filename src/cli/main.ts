@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { SluglineError, UsageError } from '../errors.js';
+import { convertCommand, convertHelp } from './convert.js';
 import { parseCommand, parseHelp } from './parse.js';
 import { Output } from './output.js';
 
 const usage = `Usage: slugline <command> [options]
 
 Commands:
-  parse [FILE… | -]   read wire copy and print one Story per line
+  parse [FILE… | -]   read wire copy and print every story in it
+  convert IN --to F   write the stories of one input in another format
 
 Options:
   -h, --help          show help (also: slugline <command> --help)
@@ -36,6 +38,12 @@ export async function main(argv: string[], output = new Output()): Promise<numbe
           return 0;
         }
         return await parseCommand(rest, output);
+      case 'convert':
+        if (rest.includes('--help') || rest.includes('-h')) {
+          output.out(convertHelp + '\n');
+          return 0;
+        }
+        return await convertCommand(rest, output);
       default:
         throw new UsageError(`unknown command \`${command}\` (try: slugline --help)`);
     }

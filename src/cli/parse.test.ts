@@ -1,34 +1,20 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { jsonLines, slugline } from '../testing/cli.js';
 import { sharedPath, skipWithout } from '../testing/shared-data.js';
 
-// The real command, as built by `npm run build` (which `npm test` runs first).
-const bin = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
 const fixtures = fileURLToPath(new URL('../formats/wire-text/fixtures/', import.meta.url));
 const schema = JSON.parse(readFileSync(new URL('../../docs/story.schema.json', import.meta.url), 'utf8')) as object;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats.default(ajv);
 const validate = ajv.compile(schema);
-
-function slugline(args: string[], input?: string | Buffer) {
-  assert.ok(existsSync(bin), `${bin} is missing: run npm run build`);
-  const result = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function stories(stdout: string): Record<string, unknown>[] {
-  return stdout
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+const stories = jsonLines;
 
 function assertValid(story: unknown): void {
   assert.ok(validate(story), JSON.stringify(validate.errors, null, 2));
