@@ -307,7 +307,7 @@ test('reads the items a feed wraps: AP Media API and item lists', () => {
   const [read] = parse(JSON.stringify(ap, null, 1));
   assert.deepStrictEqual(
     [read!.guid, read!.revision, read!.byline, read!.source.line, read!.source.labels.envelope, read!.diagnostics.map((each) => each.rule)],
-    ['https://api.example/1', 2, { text: 'By ANN EXAMPLE', names: ['ANN EXAMPLE'], title: 'Invented Writer' }, 4, 'ap-media-api', ['ninjs/ap-text-elsewhere']],
+    ['https://api.example/1', 2, { text: 'By ANN EXAMPLE, Invented Writer', names: ['ANN EXAMPLE'], title: 'Invented Writer' }, 4, 'ap-media-api', ['ninjs/ap-text-elsewhere']],
   );
   const list = parse('{"total": 2, "item": [{"uri": "urn:a", "headline": "A"}, {"uri": "urn:b", "headline": "B"}]}');
   assert.deepStrictEqual(list.map((each) => [each.guid, each.source.labels.envelope]), [['urn:a', 'item-list'], ['urn:b', 'item-list']]);

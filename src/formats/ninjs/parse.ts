@@ -513,16 +513,19 @@ function readBody(item: JsonObject, placeOf: (key: string) => { line: number }):
 }
 
 function readByline(item: JsonObject): Byline | null {
-  const text = stringOf(first(item, names.byline))?.replace(/\s+/g, ' ').trim();
-  if (text) return { text, ...readBylineText(text) };
+  const given = stringOf(first(item, names.byline))?.replace(/\s+/g, ' ').trim();
+  if (given) return { text: given, ...readBylineText(given) };
   // AP Media API: `bylines: [{ "by": "By MARK KENNEDY", "title": "AP Entertainment Writer" }]`.
   const bylines = item.bylines;
   if (!Array.isArray(bylines)) return null;
   const entries = bylines.filter(isObject).filter((entry) => typeof entry.by === 'string' && entry.by.trim() !== '');
   if (entries.length === 0) return null;
-  const texts = entries.map((entry) => (entry.by as string).replace(/\s+/g, ' ').trim());
-  const title = entries.map((entry) => stringOf(entry.title)).find((each) => each) ?? null;
-  return { text: texts.join('; '), names: texts.flatMap((each) => readBylineText(each).names), title };
+  // Written as one byline line would be, so that ninjs's single `by` can carry it: `By MARK KENNEDY, AP Entertainment Writer`.
+  const text = entries
+    .map((entry) => [entry.by as string, stringOf(entry.title)].filter(Boolean).join(', ').replace(/\s+/g, ' ').trim())
+    .join('; ');
+  const title = entries.map((entry) => stringOf(entry.title)?.trim()).find((each) => !!each) ?? null;
+  return { text, names: entries.flatMap((entry) => readBylineText(entry.by as string).names), title };
 }
 
 /** `located` as a dateline: `Grossetto, Italy` → place Grossetto, country Italy. */
