@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ParseError } from '../../errors.js';
 import { SourceFile } from '../../source/source-file.js';
@@ -8,6 +7,7 @@ import type { Story } from '../../story/story.js';
 import { sharedData, sharedPath, skipWithout } from '../../testing/shared-data.js';
 import { serializeJsonl } from '../jsonl/serialize.js';
 import * as api from './parse.js';
+import { filesUnder } from './fixtures/shared-ninjs.js';
 import { ninjs } from './parse.js';
 
 // Every item below is invented; only the property names follow IPTC's ninjs schemas.
@@ -330,20 +330,11 @@ test('sniffs JSON with ninjs property names, and not Story JSON, XML or plain te
 // ---------------------------------------------------------------------------
 // Real items: IPTC's examples and the agency files
 
-function walk(directory: string): string[] {
-  return readdirSync(directory)
-    .sort()
-    .flatMap((name) => {
-      const path = join(directory, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-}
-
 test("reads every item of IPTC's examples into a story, or refuses it saying why", { skip: skipWithout('iptc/ninjs/examples') }, (context) => {
   const rows: string[] = [];
   let read = 0;
   let refused = 0;
-  for (const path of walk(sharedPath('iptc/ninjs/examples')!).filter((each) => each.endsWith('.json'))) {
+  for (const path of filesUnder(sharedPath('iptc/ninjs/examples')!).filter((each) => each.endsWith('.json'))) {
     const input = new SourceFile(readFileSync(path), { name: path.slice(sharedData.length) });
     // The one schema among the examples is no item.
     if (path.endsWith('extension-schema.json')) {
@@ -370,7 +361,7 @@ test("reads every item of IPTC's examples into a story, or refuses it saying why
 test('reads every ninjs file among the agency files, found by sniffing', { skip: skipWithout('agency') }, (context) => {
   const rows: string[] = [];
   const found: string[] = [];
-  for (const path of walk(sharedPath('agency')!)) {
+  for (const path of filesUnder(sharedPath('agency')!)) {
     const input = new SourceFile(readFileSync(path), { name: path.slice(sharedData.length) });
     if (ninjs.sniff(input).score < 0.5) continue;
     found.push(input.name);
@@ -384,7 +375,7 @@ test('reads every ninjs file among the agency files, found by sniffing', { skip:
   }
   // Every JSON file among them is ninjs or AP's ninjs-shaped feed, but two tables of
   // mock HTTP answers and a list of Onclusive calendar events.
-  const json = walk(sharedPath('agency')!).filter((each) => each.endsWith('.json')).map((each) => each.slice(sharedData.length));
+  const json = filesUnder(sharedPath('agency')!).filter((each) => each.endsWith('.json')).map((each) => each.slice(sharedData.length));
   assert.deepStrictEqual(
     json.filter((name) => !found.includes(name)),
     ['agency/core/ninjs4_mock.json', 'agency/core/upload_from_url_mock.json', 'agency/cp/cp_onclusive/cp_onclusive.json'],

@@ -200,7 +200,8 @@ function readJsonLines(text: string, lines: LineIndex, file: SourceFile): { valu
     }
     start = end + 1;
   }
-  return values.length > 1 || (values.length === 1 && text.trim().includes('\n')) ? values : null;
+  // The first line was a whole object, so the rest is more lines, read or warned about.
+  return values;
 }
 
 /** Adds the items in one JSON value: the value itself, the items of an array, or those a feed wraps. */

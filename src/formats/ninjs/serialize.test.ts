@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { ParseError } from '../../errors.js';
 import { SourceFile } from '../../source/source-file.js';
@@ -8,7 +7,7 @@ import type { Story } from '../../story/story.js';
 import { sharedData, sharedPath, skipWithout } from '../../testing/shared-data.js';
 import { reutersSgml } from '../reuters-sgml/parse.js';
 import { wireText } from '../wire-text/parse.js';
-import { iptcSchemas, ninjsData } from './fixtures/iptc-schemas.js';
+import { filesUnder, iptcSchemas, ninjsData } from './fixtures/shared-ninjs.js';
 import { ninjs } from './parse.js';
 import * as api from './serialize.js';
 import { ninjsWriter, serializeNinjs, toNinjs } from './serialize.js';
@@ -155,19 +154,10 @@ test('keeps what it maps through a round trip: read, write, read', () => {
   assert.equal(readBack({ ...invented, guid: 'not a uri' }).guid, 'not a uri');
 });
 
-function walk(directory: string): string[] {
-  return readdirSync(directory)
-    .sort()
-    .flatMap((name) => {
-      const path = join(directory, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
-}
-
 /** Every story the ninjs reader gets from IPTC's examples and the agency files. */
 function sharedStories(): Story[] {
   const stories: Story[] = [];
-  for (const path of [...walk(sharedPath('iptc/ninjs/examples')!), ...walk(sharedPath('agency')!)]) {
+  for (const path of [...filesUnder(sharedPath('iptc/ninjs/examples')!), ...filesUnder(sharedPath('agency')!)]) {
     const input = new SourceFile(readFileSync(path), { name: path.slice(sharedData.length) });
     if (ninjs.sniff(input).score < 0.5) continue;
     try {

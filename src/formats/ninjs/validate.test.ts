@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { SluglineError } from '../../errors.js';
 import { sharedPath, skipWithout } from '../../testing/shared-data.js';
-import { iptcSchemas, ninjsData } from './fixtures/iptc-schemas.js';
+import { iptcSchemas, ninjsData } from './fixtures/shared-ninjs.js';
 import * as api from './validate.js';
 import { ninjsSchemaVersions, validateNinjs } from './validate.js';
 import type { NinjsSchemas } from './validate.js';
