@@ -190,7 +190,8 @@ function sniffWireText(file: SourceFile): Sniff {
   if (nonTextShare(head) > 0.1) return { score: 0, reason: 'binary data, not text' };
   const trimmed = head.trimStart();
   if (trimmed.startsWith('<') || trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    return { score: 0.05, reason: 'markup or JSON, read as plain text only when forced' };
+    // Markup and JSON are some other format's; --from wire-text still reads them as text.
+    return { score: 0, reason: 'markup or JSON, not plain wire copy (name a format with --from)' };
   }
   const lines = head.split(/\r\n|\r|\n/, 40).map((line) => line.trim());
   const marked = lines.some(
