@@ -250,15 +250,15 @@ test('refuses an item that is no text story, saying what it is', () => {
 });
 
 test('skips the items of an array that are no text story, with a warning each, and reads the rest', () => {
-  const stories = parse('[{"uri": "urn:v", "type": "video"}, {"uri": "urn:t", "type": "text", "headline": "T"}, 3]');
-  assert.deepStrictEqual(stories.map((each) => each.guid), ['urn:t']);
-  assert.deepStrictEqual(
-    stories[0]!.diagnostics.map((each) => [each.rule, each.message]),
-    [
-      ['ninjs/not-an-object', 'array item 3 is a number, not a ninjs object; skipped'],
-      ['ninjs/not-text', 'item 1 skipped: the item is a video (type `video`), not a text story'],
-    ],
-  );
+  const stories = parse('[{"uri": "urn:v", "type": "video"}, {"uri": "urn:t", "type": "text", "headline": "T"}, 3, {"uri": "urn:e"}, {"uri": "urn:u", "headline": "U"}]');
+  assert.deepStrictEqual(stories.map((each) => each.guid), ['urn:t', 'urn:u']);
+  const expected = [
+    ['ninjs/not-an-object', 'array item 3 is a number, not a ninjs object; skipped'],
+    ['ninjs/not-text', 'item 1 skipped: the item is a video (type `video`), not a text story'],
+    ['ninjs/no-copy', 'item 3 skipped: the item has no headline and no body text'],
+  ];
+  // Every story carries the messages about the input as a whole.
+  for (const each of stories) assert.deepStrictEqual(each.diagnostics.map((message) => [message.rule, message.message]), expected);
 });
 
 test('reads a composite for the text it carries, and an unknown type as text, saying so', () => {

@@ -112,13 +112,14 @@ export function parseNinjs(file: SourceFile): Story[] {
   }
   if (found.length === 1 && refusals.length === 1) {
     const { rule, reason } = refusals[0]!;
-    file.fail(rule, `${reason}; Slugline reads text stories only`, lines.place(found[0]!.offset), READER);
+    file.fail(rule, rule === 'ninjs/not-text' ? `${reason}; Slugline reads text stories only` : reason, lines.place(found[0]!.offset), READER);
   }
   for (const { found: each, rule, reason } of refusals) {
     file.warn(rule, `item ${each.number} skipped: ${reason}`, lines.place(each.offset), READER);
   }
   if (readable.length === 0) {
-    file.fail('ninjs/no-story', `none of the ${found.length} items is a text story (${refusals.map((each) => each.reason).slice(0, 3).join('; ')})`, null, READER);
+    const reasons = [...new Set(refusals.map((each) => each.reason))].slice(0, 3).join('; ');
+    file.fail('ninjs/no-story', `none of the ${found.length} items is a text story (${reasons})`, null, READER);
   }
 
   const fileMessages = file.messages.slice(mark);
@@ -126,17 +127,9 @@ export function parseNinjs(file: SourceFile): Story[] {
   for (const { found: each, type } of readable) {
     const own = file.messages.length;
     const story = readItem(each, type, { text, lines, file, encoding: decoded.encoding });
-    if (story === null) {
-      if (found.length === 1) {
-        file.fail('ninjs/no-copy', 'the item has no headline and no body text', lines.place(each.offset), READER);
-      }
-      file.warn('ninjs/no-copy', `item ${each.number} skipped: it has no headline and no body text`, lines.place(each.offset), READER);
-      continue;
-    }
     story.diagnostics = [...fileMessages, ...file.messages.slice(own)];
     stories.push(story);
   }
-  if (stories.length === 0) file.fail('ninjs/no-story', 'no item has a headline or body text', null, READER);
   return stories;
 }
 
@@ -280,9 +273,11 @@ function classify(item: JsonObject): Verdict {
   if (type === null && first(item, names.eventDetails) !== undefined) {
     return { rule: 'ninjs/not-text', refuse: 'the item is an event (it has eventDetails and no type), not a text story' };
   }
-  if (type === compositeType && bodyCandidates(item).length === 0) {
+  const hasBody = bodyCandidates(item).length > 0;
+  if (type === compositeType && !hasBody) {
     return { rule: 'ninjs/not-text', refuse: 'the item is a composite (a package of other items) with no text of its own' };
   }
+  if (!hasBody && readHeadline(item) === null) return { rule: 'ninjs/no-copy', refuse: 'the item has no headline and no body text' };
   return { type };
 }
 
@@ -300,8 +295,8 @@ interface Context {
   encoding: string;
 }
 
-/** The item as a Story, or null when it has neither headline nor body text. */
-function readItem(found: Found, type: string | null, context: Context): Story | null {
+/** The item as a Story; `classify` has made sure it has a headline or a body. */
+function readItem(found: Found, type: string | null, context: Context): Story {
   const { item, offset } = found;
   const { file, lines, text } = context;
   let properties: Map<string, number> | null = null;
@@ -321,7 +316,6 @@ function readItem(found: Found, type: string | null, context: Context): Story | 
 
   const body = readBody(item, placeOf);
   const headline = readHeadline(item);
-  if (headline === null && body.length === 0) return null;
   if (found.envelope === 'ap-media-api' && body.length === 0) {
     file.info('ninjs/ap-text-elsewhere', 'AP Media API keeps the story text in its NITF rendition, not in this JSON: headline and metadata only', lines.place(offset), READER);
   }
