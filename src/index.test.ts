@@ -13,18 +13,23 @@ test('exports exactly the public API, nothing more', () => {
     'formatById',
     'formatPlace',
     'formats',
+    'ninjs',
+    'ninjsWriter',
+    'parseNinjs',
     'parseReutersSgml',
     'parseSource',
     'parseWireText',
     'readWireCopy',
     'repairDoubleEncoding',
     'reutersSgml',
+    'serializeNinjs',
+    'validateNinjs',
     'wireText',
     'writerById',
     'writers',
   ]);
   assert.deepStrictEqual(
     slugline.formats.map((format) => format.id),
-    ['reuters-sgml', 'wire-text'],
+    ['ninjs', 'reuters-sgml', 'wire-text'],
   );
 });

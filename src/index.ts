@@ -32,3 +32,6 @@ export type { ParseSourceOptions } from './formats/index.js';
 export { parseWireText, readWireCopy, wireText } from './formats/wire-text/parse.js';
 export type { ReadWireCopyOptions, WireCopy } from './formats/wire-text/parse.js';
 export { parseReutersSgml, reutersSgml } from './formats/reuters-sgml/parse.js';
+export { ninjs, parseNinjs } from './formats/ninjs/parse.js';
+export { ninjsWriter, serializeNinjs } from './formats/ninjs/serialize.js';
+export { validateNinjs } from './formats/ninjs/validate.js';

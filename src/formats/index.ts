@@ -3,15 +3,17 @@ import type { SourceFile } from '../source/source-file.js';
 import type { Story } from '../story/story.js';
 import type { Format, ParseOptions, Writer } from './format.js';
 import { jsonlWriter } from './jsonl/serialize.js';
+import { ninjs } from './ninjs/parse.js';
+import { ninjsWriter } from './ninjs/serialize.js';
 import { reutersSgml } from './reuters-sgml/parse.js';
 import { textWriter } from './text/serialize.js';
 import { wireText } from './wire-text/parse.js';
 
 /** Every format Slugline reads, most specific first. Adding a format is one line here. */
-export const formats: readonly Format[] = [reutersSgml, wireText];
+export const formats: readonly Format[] = [ninjs, reutersSgml, wireText];
 
 /** Every format Slugline writes. Adding one is one line here. */
-export const writers: readonly Writer[] = [jsonlWriter, textWriter];
+export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, textWriter];
 
 /** The writer named `id` (`jsonl` is another name for `json`), or null. */
 export function writerById(id: string): Writer | null {
