@@ -1,7 +1,9 @@
 import { ParseError } from '../errors.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Story } from '../story/story.js';
+import { anpa1312 } from './anpa-1312/parse.js';
 import type { Format, ParseOptions, Writer } from './format.js';
+import { iptc7901 } from './iptc-7901/parse.js';
 import { jsonlWriter } from './jsonl/serialize.js';
 import { ninjs } from './ninjs/parse.js';
 import { ninjsWriter } from './ninjs/serialize.js';
@@ -10,7 +12,7 @@ import { textWriter } from './text/serialize.js';
 import { wireText } from './wire-text/parse.js';
 
 /** Every format Slugline reads, most specific first. Adding a format is one line here. */
-export const formats: readonly Format[] = [ninjs, reutersSgml, wireText];
+export const formats: readonly Format[] = [ninjs, reutersSgml, iptc7901, anpa1312, wireText];
 
 /** Every format Slugline writes. Adding one is one line here. */
 export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, textWriter];
