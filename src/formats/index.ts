@@ -6,16 +6,18 @@ import type { Format, ParseOptions, Writer } from './format.js';
 import { iptc7901 } from './iptc-7901/parse.js';
 import { jsonlWriter } from './jsonl/serialize.js';
 import { ninjs } from './ninjs/parse.js';
+import { nitf } from './nitf/parse.js';
+import { nitfWriter } from './nitf/serialize.js';
 import { ninjsWriter } from './ninjs/serialize.js';
 import { reutersSgml } from './reuters-sgml/parse.js';
 import { textWriter } from './text/serialize.js';
 import { wireText } from './wire-text/parse.js';
 
 /** Every format Slugline reads, most specific first. Adding a format is one line here. */
-export const formats: readonly Format[] = [ninjs, reutersSgml, iptc7901, anpa1312, wireText];
+export const formats: readonly Format[] = [nitf, ninjs, reutersSgml, iptc7901, anpa1312, wireText];
 
 /** Every format Slugline writes. Adding one is one line here. */
-export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, textWriter];
+export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, nitfWriter, textWriter];
 
 /** The writer named `id` (`jsonl` is another name for `json`), or null. */
 export function writerById(id: string): Writer | null {
