@@ -2,22 +2,27 @@ import { ParseError } from '../errors.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Story } from '../story/story.js';
 import { anpa1312 } from './anpa-1312/parse.js';
+import { atom } from './atom/parse.js';
+import { atomWriter } from './atom/serialize.js';
 import type { Format, ParseOptions, Writer } from './format.js';
 import { iptc7901 } from './iptc-7901/parse.js';
 import { jsonlWriter } from './jsonl/serialize.js';
+import { newsml1 } from './newsml-1/parse.js';
 import { ninjs } from './ninjs/parse.js';
 import { nitf } from './nitf/parse.js';
 import { nitfWriter } from './nitf/serialize.js';
 import { ninjsWriter } from './ninjs/serialize.js';
 import { reutersSgml } from './reuters-sgml/parse.js';
+import { rss } from './rss/parse.js';
+import { rssWriter } from './rss/serialize.js';
 import { textWriter } from './text/serialize.js';
 import { wireText } from './wire-text/parse.js';
 
 /** Every format Slugline reads, most specific first. Adding a format is one line here. */
-export const formats: readonly Format[] = [nitf, ninjs, reutersSgml, iptc7901, anpa1312, wireText];
+export const formats: readonly Format[] = [nitf, newsml1, rss, atom, ninjs, reutersSgml, iptc7901, anpa1312, wireText];
 
 /** Every format Slugline writes. Adding one is one line here. */
-export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, nitfWriter, textWriter];
+export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, nitfWriter, rssWriter, atomWriter, textWriter];
 
 /** The writer named `id` (`jsonl` is another name for `json`), or null. */
 export function writerById(id: string): Writer | null {
