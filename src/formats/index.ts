@@ -8,6 +8,8 @@ import type { Format, ParseOptions, Writer } from './format.js';
 import { iptc7901 } from './iptc-7901/parse.js';
 import { jsonlWriter } from './jsonl/serialize.js';
 import { newsml1 } from './newsml-1/parse.js';
+import { newsmlG2 } from './newsml-g2/parse.js';
+import { newsmlG2Writer } from './newsml-g2/serialize.js';
 import { ninjs } from './ninjs/parse.js';
 import { nitf } from './nitf/parse.js';
 import { nitfWriter } from './nitf/serialize.js';
@@ -19,10 +21,10 @@ import { textWriter } from './text/serialize.js';
 import { wireText } from './wire-text/parse.js';
 
 /** Every format Slugline reads, most specific first. Adding a format is one line here. */
-export const formats: readonly Format[] = [nitf, newsml1, rss, atom, ninjs, reutersSgml, iptc7901, anpa1312, wireText];
+export const formats: readonly Format[] = [nitf, newsmlG2, newsml1, rss, atom, ninjs, reutersSgml, iptc7901, anpa1312, wireText];
 
 /** Every format Slugline writes. Adding one is one line here. */
-export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, nitfWriter, rssWriter, atomWriter, textWriter];
+export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, nitfWriter, newsmlG2Writer, rssWriter, atomWriter, textWriter];
 
 /** The writer named `id` (`jsonl` is another name for `json`), or null. */
 export function writerById(id: string): Writer | null {

@@ -7,7 +7,7 @@
 import { repairDoubleEncoding } from '../../source/decode.js';
 import type { Place, SourceFile } from '../../source/source-file.js';
 import type { BlockKind, Byline, Damage } from '../../story/story.js';
-import { bylineLine } from '../wire-text/grammar.js';
+import { readBylineNames } from '../wire-text/grammar.js';
 import { readWireCopy } from '../wire-text/parse.js';
 import type { WireCopy } from '../wire-text/parse.js';
 import { stripTags } from './html.js';
@@ -45,7 +45,7 @@ export function readPieces(pieces: readonly CopyPiece[], file: SourceFile, optio
   // A first paragraph `By Jane Invented` is the byline, and the dateline opens the next.
   const first = pieces[0];
   let byline: Byline | null = null;
-  if (first !== undefined && first.kind === 'paragraph' && pieces.length > 1 && bylineLine.test(first.text.trim())) {
+  if (first !== undefined && first.kind === 'paragraph' && pieces.length > 1 && readBylineNames(first.text.trim()) !== null) {
     byline = readByline(first.text);
     pieces = pieces.slice(1);
   }

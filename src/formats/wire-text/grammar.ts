@@ -36,8 +36,22 @@ export const embargoLine = /^EMBARGO(?:ED)?\b\s*(?:UNTIL|TILL|TO|FOR|:)?/i;
 /** A note to editors, not for publication: `Eds: …`, `Editors: …`. */
 export const editorsNote = /^(?:Eds?|EDS?|Editors?|EDITORS?|Ed\s+Note|EDITOR'S\s+NOTE)\s*[:.]\s*(.*)$/;
 
-/** A byline: `By PAUL BYRNE and ALMUDENA CALATRAVA` (AP may end it with `=`). */
-export const bylineLine = /^By\s+([A-Z][\p{L}.'’ -]+?(?:(?:,\s*|\s+and\s+|\s*&\s*)[A-Z][\p{L}.'’ -]+?)*)\s*=?$/u;
+const bylineName = /^[A-Z][\p{L}.'’ -]*$/u;
+
+/**
+ * The names of a byline line, `By PAUL BYRNE and ALMUDENA CALATRAVA` (AP may end it
+ * with `=`), or null when the line is no byline. Read name by name: one pattern for
+ * the whole line would backtrack without end on a long line of names.
+ */
+export function readBylineNames(line: string): string[] | null {
+  if (line.length > 200 || !/^By\s/.test(line)) return null;
+  const names = line
+    .slice(3)
+    .replace(/\s*=$/, '')
+    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
+    .map((name) => name.trim());
+  return names.length > 0 && names.every((name) => bylineName.test(name)) ? names : null;
+}
 
 /** What a priority word means. */
 export function priorityOf(word: string): Priority | null {

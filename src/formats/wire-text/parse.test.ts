@@ -154,6 +154,14 @@ test('opens a later take with its slug line and drops the repeated headline', ()
   );
 });
 
+test('reads a long line of byline names in linear time', () => {
+  const names = Array.from({ length: 80 }, () => 'A').join(' and ');
+  const started = performance.now();
+  for (const tail of ['', ' 1']) read(`By ${names}${tail}\n\nLONDON, May 2 (AFP) - The text of the story is here.\n`);
+  assert.ok(performance.now() - started < 500, `took ${Math.round(performance.now() - started)} ms`);
+  assert.deepEqual(read('By PAUL BYRNE and ALMUDENA CALATRAVA=\n\nLONDON, May 2 (AFP) - Text.\n').byline?.names, ['PAUL BYRNE', 'ALMUDENA CALATRAVA']);
+});
+
 // Lines in wire style, to throw at the reader in random orders and with random damage.
 const wireLine = fc.oneof(
   fc.constantFrom(

@@ -19,7 +19,6 @@ import type { Format, ParseOptions, Sniff } from '../format.js';
 import {
   apKeywordLine,
   apVersion,
-  bylineLine,
   crossheadLine,
   readDatelineHead,
   editorsNote,
@@ -31,6 +30,7 @@ import {
   paragraphEndings,
   priorityLine,
   priorityOf,
+  readBylineNames,
   readClosingLine,
   signalOf,
   slugLine,
@@ -324,8 +324,8 @@ function readHeaderLine(header: Header, lines: Lines, index: number, run: number
     header.notes.push([match[1]!.trim(), rest].filter(Boolean).join(' '));
     return run;
   }
-  if (header.byline === null && run <= 3 && (match = bylineLine.exec(text))) {
-    const names = match[1]!.split(/\s*,\s*|\s+and\s+|\s*&\s*/).map((name) => name.trim()).filter(Boolean);
+  const names = header.byline === null && run <= 3 ? readBylineNames(text) : null;
+  if (names !== null) {
     const next = run > 1 ? lineText(lines, index + 1) : null;
     const title = next !== null && next.length <= 60 && !startsWithDateline(next) ? next.replace(/\s*=$/, '') : null;
     header.byline = { text: text.replace(/\s*=$/, ''), names, title };
