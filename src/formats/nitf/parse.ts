@@ -1,3 +1,4 @@
+import { isAscii, isUtf8 } from 'node:buffer';
 import { decodeText } from '../../source/decode.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { countryCode } from '../../story/countries.js';
@@ -192,16 +193,9 @@ function decodeNitf(file: SourceFile): { text: string; encoding: string } {
   return decoded;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
-
 function isUtf8BeyondAscii(bytes: Uint8Array): boolean {
-  if (!bytes.some((byte) => byte >= 0x80)) return false;
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  // Node's own checks, not a loop over the bytes in JavaScript.
+  return !isAscii(bytes) && isUtf8(bytes);
 }
 
 // ---------------------------------------------------------------------------
