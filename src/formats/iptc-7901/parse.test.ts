@@ -509,9 +509,9 @@ const realFiles: Record<string, Partial<Story> & { encoding: string; words: stri
     priority: 'urgent',
     version: null,
     versionCreated: null,
-    // ATS writes its dateline with no dash (`Paris (ats afp) Les …`): the wire-text reader finds none.
-    place: null,
-    words: 'Paris (ats afp) Les violences liées aux manifestations des «gilets jaunes»',
+    // ATS writes its dateline with no dash (`Paris (ats afp) Les …`): the credit closes it.
+    place: 'Paris',
+    words: 'Les violences liées aux manifestations des «gilets jaunes» sont une «catas',
   },
   'agency/belga/dpa.txt': {
     encoding: 'utf-8',

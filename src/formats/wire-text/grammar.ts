@@ -92,7 +92,23 @@ export function readDatelineHead(text: string): { head: string; parts: DatelineP
   return result;
 }
 
+/**
+ * A dateline closed by its credit alone, with no dash: ATS writes
+ * `Paris (ats afp) Les violences…`. Taken only when the credit names an agency and a
+ * capital opens the text after it.
+ */
+const creditClosed = /^(\S.{0,79}?\(([A-Za-z][^()]{0,29})\))\s+(?=[\p{Lu}«“"])/u;
+
 function readDatelineHeadOnce(text: string): { head: string; parts: DatelineParts } | null {
+  const dashed = readDashedDateline(text);
+  if (dashed) return dashed;
+  const closed = creditClosed.exec(text);
+  if (!closed || agencyName(closed[2]!.split(/[\s/]/)[0]!) === null) return null;
+  const parts = readDatelineParts(closed[1]!);
+  return parts ? { head: closed[0], parts } : null;
+}
+
+function readDashedDateline(text: string): { head: string; parts: DatelineParts } | null {
   // Cheap refusals first: a dateline opens with a letter (or Reuters' stray `*`)
   // and has its dash within 120 characters.
   const first = text.charCodeAt(0) | 0x20;
@@ -277,6 +293,14 @@ export function readClosingLine(text: string): { closing: ClosingLine; weak: boo
   }
   if ((first === 0x65 /* e */ || first === 0x28 || first === 0x2d /* - */ || first === 0x23) /* # */ && endLine.test(line)) {
     return { closing: emptyClosing('end', line), weak: false };
+  }
+  // Kyodo closes with its name between equals signs: `==Kyodo`.
+  if (first === 0x3d /* = */) {
+    const agency = agencyName(line.replace(/=/g, '').trim());
+    if (agency === null) return null;
+    const closing = emptyClosing('signoff', line);
+    closing.agencies.push(agency);
+    return { closing, weak: false };
   }
   // Operators mistyped it now and then (`REUETER`, `REUTR`): one slip in a word alone on its line.
   if (

@@ -30,6 +30,7 @@ test('reads the dateline in each common agency shape', () => {
     ['MONTVALE, N.J., April 8 -', { place: 'MONTVALE', region: 'N.J.', date: '--04-08' }],
     ['UNITED NATIONS, March 5 (Reuters) -', { place: 'UNITED NATIONS', date: '--03-05', credit: 'Reuters' }],
     ['WINSTON-SALEM, N.C., 3 March 2020 (AP) —', { place: 'WINSTON-SALEM', region: 'N.C.', date: '2020-03-03', credit: 'AP' }],
+    ['Paris (ats afp)', { place: 'Paris', region: null, country: null, date: null, credit: 'ats afp' }],
   ];
   for (const [dateline, expected] of shapes) {
     const story = read(`${dateline} The council met on Tuesday to discuss the budget for the year.\n`);
@@ -72,6 +73,7 @@ test('reads every closing line the agencies use', () => {
     ['-30-', { closing: { kind: 'end', text: '-30-', agencies: [], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
     ['###', { closing: { kind: 'end', text: '###', agencies: [], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
     ['REUTER...', { closing: { kind: 'signoff', text: 'REUTER...', agencies: ['Reuters'], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
+    ['==Kyodo', { closing: { kind: 'signoff', text: '==Kyodo', agencies: ['Kyodo'], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
     ['hh/ph/ts/hd', { closing: { kind: 'signoff', text: 'hh/ph/ts/hd', agencies: [], initials: ['hh', 'ph', 'ts', 'hd'], time: null, zone: null, date: null, line: 0 }, weak: true }],
     ['dpa/gm/1412 GMT', { closing: { kind: 'signoff', text: 'dpa/gm/1412 GMT', agencies: ['dpa'], initials: ['gm'], time: '14:12', zone: 'GMT', date: null, line: 0 }, weak: false }],
   ];
@@ -79,6 +81,15 @@ test('reads every closing line the agencies use', () => {
   for (const line of ['US/EU trade', 'He said it would end.', 'More than 300 people came', '2500 hrs']) {
     assert.equal(readClosingLine(line), null, line);
   }
+});
+
+test('flags no truncation in headings and lists set in capitals, and counts typewriter quotes', () => {
+  const story = read(
+    'NEW YORK, Sept 3 (AP) _ The day\'s top stories follow here for the desk tonight.\n\n' +
+      '1. BAHAMIANS BEGIN RESCUES AS DORIAN MOVES ON TOWARD THE US COAST\n\n' +
+      "``We have lost everything in the storm,'' said one resident of the island.\n",
+  );
+  assert.deepEqual(story.damage, []);
 });
 
 test('keeps initials in the body unless they stand where a take ends', () => {

@@ -879,6 +879,8 @@ function fingerprint(text: string): number {
 function isProse(text: string): boolean {
   const words = text.split(' ');
   if (words.length < 8) return false;
+  // Copy in capitals is a heading or a list of headlines, not running prose.
+  if (!/\p{Ll}/u.test(text)) return false;
   let common = 0;
   for (const word of words) if (stopwords.has(word.toLowerCase()) && ++common >= 2) return true;
   return false;
@@ -899,7 +901,8 @@ function isWordCharacter(code: number): boolean {
   return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
 }
 
-const quoteMarks = /["“”«»]/g;
+// AP's older copy types quotation marks as two backquotes and two apostrophes.
+const quoteMarks = /["“”«»]|``|''/g;
 const paragraphEnd = new Set([...paragraphEndings].map((char) => char.charCodeAt(0)));
 
 /**
@@ -913,7 +916,9 @@ function quoteBalance(text: string): number {
   for (let match = quoteMarks.exec(text); match !== null; match = quoteMarks.exec(text)) {
     const index = match.index;
     const code = text.charCodeAt(index);
-    if (code === 0x201c || code === 0xab) balance++;
+    if (match[0] === '``') balance++;
+    else if (match[0] === "''") balance--;
+    else if (code === 0x201c || code === 0xab) balance++;
     else if (code === 0x201d || code === 0xbb) balance--;
     else if (code === 0x22) {
       const before = index === 0 ? ' ' : text[index - 1]!;
