@@ -4,17 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { formats } from '../formats/index.js';
 import { jsonLines, slugline } from '../testing/cli.js';
 import { sharedPath, skipWithout } from '../testing/shared-data.js';
+import { validateStory as validate } from '../testing/story-schema.js';
 
 const fixtures = fileURLToPath(new URL('../formats/wire-text/fixtures/', import.meta.url));
-const schema = JSON.parse(readFileSync(new URL('../../docs/story.schema.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats.default(ajv);
-const validate = ajv.compile(schema);
 const stories = jsonLines;
 
 function assertValid(story: unknown): void {

@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { ParseError } from '../../errors.js';
 import { SourceFile } from '../../source/source-file.js';
@@ -13,14 +11,11 @@ import { buildFixtures } from './fixtures/build.js';
 import { readAgateRow, readHeaderLine, readKeywordLine, readServiceLine, signalOfVersion } from './grammar.js';
 import * as api from './parse.js';
 import { anpa1312 } from './parse.js';
+import { validateStory as validate } from '../../testing/story-schema.js';
 
 // Every story in the fixtures is invented; only the framing follows ANPA 1312 and AP's
 // and Kyodo's practice as their real files show it.
 
-const schema = JSON.parse(readFileSync(new URL('../../../docs/story.schema.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats.default(ajv);
-const validate = ajv.compile(schema);
 
 function assertValid(stories: Story[]): void {
   for (const story of stories) assert.ok(validate(story), JSON.stringify(validate.errors, null, 2));

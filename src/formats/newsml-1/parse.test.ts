@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { ParseError } from '../../errors.js';
 import { SourceFile } from '../../source/source-file.js';
@@ -11,13 +9,11 @@ import type { Story } from '../../story/story.js';
 import { sharedPath, skipWithout } from '../../testing/shared-data.js';
 import * as api from './parse.js';
 import { newsml1 } from './parse.js';
+import { validateStory as validate } from '../../testing/story-schema.js';
 
 // Every story in these fixtures is invented; only the markup follows NewsML 1.2 and
 // the agencies' profiles of it.
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats.default(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../../docs/story.schema.json', import.meta.url), 'utf8')) as object);
 
 function assertValid(stories: Story[]): void {
   for (const story of stories) assert.ok(validate(story), `${story.id}: ${JSON.stringify(validate.errors, null, 2)}`);

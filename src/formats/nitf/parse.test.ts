@@ -3,8 +3,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { ParseError } from '../../errors.js';
 import { SourceFile } from '../../source/source-file.js';
@@ -13,14 +11,11 @@ import { sharedData, sharedPath, skipWithout } from '../../testing/shared-data.j
 import { descendants, parseXml } from '../xml/xml.js';
 import * as api from './parse.js';
 import { nitf, readNitfElement } from './parse.js';
+import { validateStory as validate } from '../../testing/story-schema.js';
 
 // Every story in the fixtures and below is invented; only the markup follows NITF 3.x.
 
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const schema = JSON.parse(readFileSync(new URL('../../../docs/story.schema.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats.default(ajv);
-const validate = ajv.compile(schema);
 
 function assertValid(story: Story): void {
   assert.ok(validate(story), JSON.stringify(validate.errors, null, 2));

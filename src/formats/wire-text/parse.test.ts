@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { ParseError } from '../../errors.js';
 import { SourceFile } from '../../source/source-file.js';
@@ -10,10 +7,8 @@ import type { Dateline, Story } from '../../story/story.js';
 import { parseSource } from '../index.js';
 import { readClosingLine } from './grammar.js';
 import { parseWireText } from './parse.js';
+import { validateStory as validate } from '../../testing/story-schema.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats.default(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../../docs/story.schema.json', import.meta.url), 'utf8')) as object);
 
 function read(text: string): Story {
   return parseWireText(new SourceFile(Buffer.from(text), { name: 'test.txt' }));
