@@ -29,6 +29,7 @@ import {
   statusOf,
 } from './grammar.js';
 import type { LeadDateline } from './grammar.js';
+import { assembleStory } from '../../story/assemble.js';
 
 const READER = 'nitf';
 
@@ -126,36 +127,8 @@ export function parseNitf(file: SourceFile, options: ParseOptions = {}): Story {
       READER,
     );
   }
-  // Written out in the Story's order, so that JSON output reads the same for every format.
-  return {
-    id: contentId(file.bytes),
-    source: { format: READER, file: file.name, receivedAt: file.origin.receivedAt ?? null, encoding, line: root.line, labels: copy.labels },
-    slug: copy.slug,
-    takes: copy.takes,
-    priority: copy.priority,
-    version: copy.version,
-    guid: copy.guid,
-    revision: copy.revision,
-    firstCreated: copy.firstCreated,
-    versionCreated: copy.versionCreated,
-    urgency: copy.urgency,
-    headline: copy.headline,
-    summary: copy.summary,
-    byline: copy.byline,
-    dateline: copy.dateline,
-    credits: copy.credits,
-    notes: copy.notes,
-    subjects: copy.subjects,
-    keywords: copy.keywords,
-    body: copy.body,
-    signoffs: copy.signoffs,
-    status: copy.status,
-    signal: copy.signal,
-    embargo: copy.embargo,
-    language: copy.language,
-    damage: copy.damage,
-    diagnostics: file.messages.slice(),
-  };
+  const source = { format: READER, file: file.name, receivedAt: file.origin.receivedAt ?? null, encoding, line: root.line, labels: copy.labels };
+  return assembleStory(contentId(file.bytes), source, copy, copy.language, file.messages.slice());
 }
 
 function failWrongRoot(file: SourceFile, root: string, place: { line: number; column: number } | null): never {

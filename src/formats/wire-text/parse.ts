@@ -1,6 +1,8 @@
 import { hash } from 'node:crypto';
 import { decodeText } from '../../source/decode.js';
 import type { SourceFile } from '../../source/source-file.js';
+import { assembleStory } from '../../story/assemble.js';
+import type { StoryCopy } from '../../story/assemble.js';
 import { countryCode } from '../../story/countries.js';
 import type {
   Block,
@@ -51,7 +53,7 @@ import {
 import type { Lines } from './lines.js';
 
 /** The copy-level fields a wire-text reading gives: a Story but for id, source, language and diagnostics. */
-export type WireCopy = Omit<Story, 'id' | 'source' | 'language' | 'diagnostics'>;
+export type WireCopy = StoryCopy;
 
 export interface ReadWireCopyOptions {
   /** Reader named in diagnostics (`wire-text`, `reuters-sgml`). */
@@ -140,43 +142,15 @@ export function parseWireText(file: SourceFile, options: ParseOptions = {}): Sto
   if (copy.body.length === 0 && copy.headline === null) {
     file.fail('input/no-copy', 'found no headline and no body text (is it wire copy? see --from)', null, READER);
   }
-  // Written out field by field: a spread of `copy` costs more than the rest of this function.
-  return {
-    id: contentId(file.bytes),
-    source: {
-      format: READER,
-      file: file.name,
-      receivedAt: file.origin.receivedAt ?? null,
-      encoding: decoded.encoding,
-      line: 1,
-      labels: {},
-    },
-    slug: copy.slug,
-    takes: copy.takes,
-    priority: copy.priority,
-    version: copy.version,
-    guid: copy.guid,
-    revision: copy.revision,
-    firstCreated: copy.firstCreated,
-    versionCreated: copy.versionCreated,
-    urgency: copy.urgency,
-    headline: copy.headline,
-    summary: copy.summary,
-    byline: copy.byline,
-    dateline: copy.dateline,
-    credits: copy.credits,
-    notes: copy.notes,
-    subjects: copy.subjects,
-    keywords: copy.keywords,
-    body: copy.body,
-    signoffs: copy.signoffs,
-    status: copy.status,
-    signal: copy.signal,
-    embargo: copy.embargo,
-    language: null,
-    damage: copy.damage,
-    diagnostics: file.messages.slice(),
+  const source = {
+    format: READER,
+    file: file.name,
+    receivedAt: file.origin.receivedAt ?? null,
+    encoding: decoded.encoding,
+    line: 1,
+    labels: {},
   };
+  return assembleStory(contentId(file.bytes), source, copy, null, file.messages.slice());
 }
 
 /** The first 16 hex digits of the SHA-256 of the bytes: the same input always gets the same id. */
