@@ -69,6 +69,14 @@ test('refuses input over the size limit before reading it', () => {
   assert.match(error.message, /2048 bytes is more than the 1024 a news document may have/);
 });
 
+test('refuses 100 MB of junk at once, without reading it', () => {
+  const junk = Buffer.alloc(100 * 1024 * 1024, '<a>junk&');
+  const started = performance.now();
+  const error = failure(junk);
+  assert.ok(performance.now() - started < 500);
+  assert.match(error.message, /104857600 bytes is more than the 67108864 a news document may have/);
+});
+
 test('names the line and column of malformed XML', () => {
   const error = failure('<nitf>\n<head>\n</nitf>');
   assert.match(error.message, /\(line 3, column \d+\) as nitf: not well-formed XML/);
