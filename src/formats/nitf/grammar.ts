@@ -232,52 +232,17 @@ export interface LeadDateline {
   parts: DatelineParts;
 }
 
-/** ANSA puts its credit first: `(ANSA) - ROME, JUL 11 - Russian energy giant …`. */
-const creditFirst = /^\(([^()]{1,40})\)\s*[-–—]\s+/;
-/** EFE closes the credit with `.-`: `Tegucigalpa, Jan 2 (EFE).- The president …`. */
-const efeDash = /^(\S.{0,119}?)\s*\(([^()]{1,40})\)\.-\s*/;
 /**
- * Ritzau and TASS name themselves between slashes: `København /ritzau/: En 41-årig
- * mand …`, `MOSCOW, January 21. /TASS/. The Kremlin …`.
+ * The dateline at the front of a paragraph (or a `<dateline>` element's text), in
+ * any of the shapes the shared wire grammar knows, the NITF agencies' own among them
+ * (ANSA's credit first, EFE's `.-`, Ritzau's and TASS's credit between slashes, AAP's
+ * date without a comma). Null when the text opens with none.
  */
-const slashCredit = /^(\p{Lu}[^/]{0,59}?)\.?\s+\/(\p{L}[\p{L}-]{1,15})\/[.:]\s*/u;
+export const readLeadDateline = readDatelineHead;
+
 /** AAP leaves out the comma before the date: `SYDNEY March 22 AAP -`. */
 const commalessDate =
   /^(\S.*?)\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b.*)$/i;
-
-/**
- * The dateline at the front of a paragraph (or a `<dateline>` element's text), read
- * as plain wire copy writes it (`NEW YORK (AP) — `, `SEOUL, Nov 26 AFP - `) or as the
- * agencies that deliver NITF do: ANSA's credit first, EFE's `.-`, Ritzau's and TASS's
- * credit between slashes, AAP's date without a comma. Null when the text opens with none.
- */
-export function readLeadDateline(text: string): LeadDateline | null {
-  const plain = readDatelineHead(text);
-  if (plain) return plain;
-  let match: RegExpExecArray | null;
-  if ((match = creditFirst.exec(text))) {
-    const rest = readDatelineHead(text.slice(match[0].length));
-    if (rest && rest.parts.credit === null) {
-      return { head: match[0] + rest.head, parts: { ...rest.parts, regions: [...rest.parts.regions], credit: match[1]!.trim() } };
-    }
-    return null;
-  }
-  // With the credit vouching for it, the words before are a dateline even when their
-  // date is in another language (`Nueva Delhi, 21 ene (EFE).-`): the place stands.
-  if ((match = efeDash.exec(text)) || (match = slashCredit.exec(text))) {
-    const parts = readDatelineWords(match[1]!) ?? placeOnly(match[1]!);
-    return parts ? { head: match[0], parts: { ...parts, regions: [...parts.regions], credit: match[2]!.trim() } } : null;
-  }
-  if ((match = commalessDate.exec(text.slice(0, 125))) && !match[1]!.includes(',')) {
-    const place = match[1]!;
-    const gap = /^\s*/.exec(text.slice(place.length))![0].length;
-    const read = readDatelineHead(`${place}, ${text.slice(place.length + gap)}`);
-    // The head was read with `, ` put in; as written it has the gap there instead.
-    if (read) return { head: text.slice(0, read.head.length - 2 + gap), parts: read.parts };
-  }
-  return null;
-}
-
 /**
  * The parts of dateline words standing alone, with no copy after them and maybe no
  * dash (a `<dateline>` element's `BEIJING July 23`, `SYDNEY March 22 AAP -`); null
@@ -292,12 +257,6 @@ export function readDatelineWords(words: string): DatelineParts | null {
   return match && !match[1]!.includes(',') ? readDatelineParts(`${match[1]}, ${match[2]}`) : null;
 }
 
-/** The place alone, from the words before the first comma, when they can be a place name. */
-function placeOnly(words: string): DatelineParts | null {
-  const place = words.split(',')[0]!.trim();
-  if (place.length < 2 || place.length > 40 || !/^\p{Lu}[\p{L}.'’ -]*$/u.test(place)) return null;
-  return { place, regions: [], month: null, day: null, year: null, credit: null };
-}
 
 /** Whether two spellings name one place (`Ottawa`, `OTTAWA`): case, accents and spacing aside. */
 export function samePlace(left: string, right: string): boolean {

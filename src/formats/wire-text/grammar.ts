@@ -99,13 +99,54 @@ export function readDatelineHead(text: string): { head: string; parts: DatelineP
  */
 const creditClosed = /^(\S.{0,79}?\(([A-Za-z][^()]{0,29})\))\s+(?=[\p{Lu}«“"])/u;
 
+/** ANSA puts its credit first: `(ANSA) - ROME, JUL 11 - Russian energy giant …`. */
+const creditFirst = /^\(([^()]{1,40})\)\s*[-–—]\s+/;
+/** EFE closes the credit with `.-`: `Tegucigalpa, Jan 2 (EFE).- The president …`. */
+const efeDash = /^(\S.{0,119}?)\s*\(([^()]{1,40})\)\.-\s*/;
+/**
+ * Ritzau and TASS name themselves between slashes: `København /ritzau/: En 41-årig
+ * mand …`, `MOSCOW, January 21. /TASS/. The Kremlin …`.
+ */
+const slashCredit = /^(\p{Lu}[^/]{0,59}?)\.?\s+\/(\p{L}[\p{L}-]{1,15})\/[.:]\s*/u;
+/** AAP and some Reuters copy leave out the comma before the date: `SYDNEY March 22 AAP -`. */
+const commalessDate = /^(\S.*?)\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b.*)$/i;
+
 function readDatelineHeadOnce(text: string): { head: string; parts: DatelineParts } | null {
   const dashed = readDashedDateline(text);
   if (dashed) return dashed;
-  const closed = creditClosed.exec(text);
-  if (!closed || agencyName(closed[2]!.split(/[\s/]/)[0]!) === null) return null;
-  const parts = readDatelineParts(closed[1]!);
-  return parts ? { head: closed[0], parts } : null;
+  let match: RegExpExecArray | null;
+  if ((match = creditClosed.exec(text)) && agencyName(match[2]!.split(/[\s/]/)[0]!) !== null) {
+    const parts = readDatelineParts(match[1]!);
+    if (parts) return { head: match[0], parts };
+  }
+  if ((match = creditFirst.exec(text))) {
+    const rest = readDashedDateline(text.slice(match[0].length));
+    if (rest && rest.parts.credit === null) {
+      return { head: match[0] + rest.head, parts: { ...rest.parts, regions: [...rest.parts.regions], credit: match[1]!.trim() } };
+    }
+    return null;
+  }
+  // With the credit vouching for it, the words before are a dateline even when their
+  // date is in another language (`Nueva Delhi, 21 ene (EFE).-`): the place stands.
+  if ((match = efeDash.exec(text)) || (match = slashCredit.exec(text))) {
+    const parts = readDatelineParts(match[1]!) ?? placeOnly(match[1]!);
+    return parts ? { head: match[0], parts: { ...parts, regions: [...parts.regions], credit: match[2]!.trim() } } : null;
+  }
+  if ((match = commalessDate.exec(text.slice(0, 125))) && !match[1]!.includes(',')) {
+    const place = match[1]!;
+    const gap = /^\s*/.exec(text.slice(place.length))![0].length;
+    const read = readDashedDateline(`${place}, ${text.slice(place.length + gap)}`);
+    // The head was read with `, ` put in; as written it has the gap there instead.
+    if (read) return { head: text.slice(0, read.head.length - 2 + gap), parts: read.parts };
+  }
+  return null;
+}
+
+/** The place alone, from the words before the first comma, when they can be a place name. */
+function placeOnly(words: string): DatelineParts | null {
+  const place = words.split(',')[0]!.trim();
+  if (place.length < 2 || place.length > 40 || !/^\p{Lu}[\p{L}.'’ -]*$/u.test(place)) return null;
+  return { place, regions: [], month: null, day: null, year: null, credit: null };
 }
 
 function readDashedDateline(text: string): { head: string; parts: DatelineParts } | null {
