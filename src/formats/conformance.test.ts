@@ -131,7 +131,10 @@ test(
   // large Reuters version numbers are lost in NITF; part of the formats issue.
   { skip: skipWithout('agency'), todo: 'round trips across formats still lose datelines and revisions' },
   (t) => {
-    const changed = [...roundTrips].flatMap(([format, pairs]) => differences(pairs).map((line) => `${format}: ${line}`));
+    const changed = [...roundTrips]
+      .flatMap(([format, pairs]) => differences(pairs).map((line) => `${format}: ${line}`))
+      // NewsML-G2 cannot say "no version": an item without one is version 1 by its schema.
+      .filter((line) => !/^newsml-g2: .*: revision: null → 1$/.test(line));
     for (const line of changed.slice(0, 60)) t.diagnostic(line);
     assert.equal(changed.length, 0, `${changed.length} differences`);
   },

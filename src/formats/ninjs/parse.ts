@@ -5,7 +5,7 @@ import { normalizeDateTime } from '../../story/dates.js';
 import type { Block, Byline, Dateline, Embargo, Status, Story, Subject } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
 import type { Format, Sniff } from '../format.js';
-import { contentId } from '../wire-text/parse.js';
+import { contentId, takeLeadDateline } from '../wire-text/parse.js';
 import {
   apEnvelopeNames,
   compositeType,
@@ -367,6 +367,16 @@ function readItem(found: Found, type: string | null, context: Context): Story {
   const { subjects, keywords } = readSubjects(item);
   const note = stringOf(first(item, names.edNote));
   const located = stringOf(first(item, names.located));
+  let dateline = located === null || located.trim() === '' ? null : readLocated(located);
+  // AP and others keep the dateline in the first paragraph (`GROSSETO, Italy (AP) -- …`):
+  // taken off it there, as every reader does, it is fuller than `located`.
+  const opening = body[0];
+  const lead = opening?.kind === 'paragraph' ? takeLeadDateline(opening.text, versionCreated.value ?? firstCreated.value) : null;
+  if (opening && lead) {
+    dateline = lead.dateline;
+    if (lead.rest === '') body.shift();
+    else body[0] = { ...opening, text: lead.rest };
+  }
   const slug = stringOf(first(item, names.slugline));
   const language = stringOf(first(item, names.language));
 
@@ -392,7 +402,7 @@ function readItem(found: Found, type: string | null, context: Context): Story {
     headline,
     summary: readSummary(item),
     byline: readByline(item),
-    dateline: located === null || located.trim() === '' ? null : readLocated(located),
+    dateline,
     credits: [],
     notes: note !== null && note.trim() !== '' ? [note.trim()] : [],
     subjects,

@@ -353,7 +353,7 @@ class NitfReader {
   private readRevision(duKey: XmlElement | null): number | null {
     const version = attribute(duKey, 'version')?.trim();
     if (!version) return null;
-    if (/^\d{1,9}$/.test(version)) return Number(version);
+    if (/^\d{1,15}$/.test(version)) return Number(version);
     this.file.info('nitf/du-key-version', `<du-key version="${version}"> is no number; no revision`, place(duKey), this.source);
     return null;
   }
