@@ -97,6 +97,7 @@ const doubleEncoded = new RegExp(
   `[\\u00c2-\\u00df][${continuationClass}]|[\\u00e0-\\u00ef][${continuationClass}]{2}|[\\u00f0-\\u00f4][${continuationClass}]{3}`,
   'g',
 );
+const doubleEncodedLead = /[\u00c2-\u00f4]/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -105,6 +106,8 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * Returns the text and how many sequences were repaired.
  */
 export function repairDoubleEncoding(text: string): { text: string; repaired: number } {
+  // Most text has no lead character at all: one quick look spares the full pattern.
+  if (!doubleEncodedLead.test(text)) return { text, repaired: 0 };
   let repaired = 0;
   const result = text.replace(doubleEncoded, (match) => {
     const bytes = Uint8Array.from(match, (char) => cp1252Byte.get(char)!);

@@ -217,6 +217,7 @@ const escapedNames: Record<string, string> = { quot: '"', amp: '&', apos: "'", l
 
 /** Undoes a second escaping; returns the text and how many references were decoded. */
 export function decodeDoubleEscaped(text: string): { text: string; count: number } {
+  if (!text.includes('&')) return { text, count: 0 };
   let count = 0;
   const result = text.replace(doubleEscaped, (match, decimal?: string, hex?: string, name?: string) => {
     let value: string | undefined;

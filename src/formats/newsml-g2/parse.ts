@@ -1070,9 +1070,11 @@ function tableRows(table: XmlElement): string {
 }
 
 /** A block's text cleaned: references escaped twice decoded, control characters out, mojibake repaired, white space folded. */
+const hasControl = new RegExp(controlCharacters.source);
+
 function cleanBlock(block: RawBlock): { text: string; controls: number; mojibake: number; escaped: number } {
   const decoded = decodeDoubleEscaped(block.text);
-  const controls = decoded.text.match(controlCharacters)?.length ?? 0;
+  const controls = hasControl.test(decoded.text) ? (decoded.text.match(controlCharacters)?.length ?? 0) : 0;
   const stripped = controls ? decoded.text.replace(controlCharacters, '') : decoded.text;
   const repaired = repairDoubleEncoding(stripped);
   // Preformatted text keeps its lines as written; only blank lines around it go.

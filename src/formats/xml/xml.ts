@@ -109,7 +109,8 @@ export function parseXmlText(text: string, file: SourceFile, reader: string, lim
       return;
     }
     const attributes: Record<string, string> = {};
-    for (const [name, attribute] of Object.entries(tag.attributes)) attributes[name] = attribute.value;
+    const given = tag.attributes;
+    for (const name in given) attributes[name] = given[name]!.value;
     const element: XmlElement = {
       name: tag.name,
       local: tag.local,
