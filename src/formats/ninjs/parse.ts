@@ -106,7 +106,7 @@ export function parseNinjs(file: SourceFile): Story[] {
   const readable: { found: Found; type: string | null }[] = [];
   const refusals: { found: Found; rule: string; reason: string }[] = [];
   for (const each of found) {
-    const verdict = classify(each.item);
+    const verdict = classify(each.item, each.envelope);
     if ('refuse' in verdict) refusals.push({ found: each, rule: verdict.rule, reason: verdict.refuse });
     else readable.push({ found: each, type: verdict.type });
   }
@@ -265,7 +265,7 @@ function describe(value: Json): string {
 
 type Verdict = { type: string | null } | { refuse: string; rule: string };
 
-function classify(item: JsonObject): Verdict {
+function classify(item: JsonObject, envelope: Found['envelope']): Verdict {
   const type = stringOf(first(item, names.type));
   if (type !== null && nonTextTypes.has(type)) {
     return { rule: 'ninjs/not-text', refuse: `the item is ${article(type)} ${type} (type \`${type}\`), not a text story` };
@@ -278,6 +278,12 @@ function classify(item: JsonObject): Verdict {
     return { rule: 'ninjs/not-text', refuse: 'the item is a composite (a package of other items) with no text of its own' };
   }
   if (!hasBody && readHeadline(item) === null) return { rule: 'ninjs/no-copy', refuse: 'the item has no headline and no body text' };
+  if (!hasBody && envelope === 'ap-media-api') {
+    return {
+      rule: 'ninjs/remote-content',
+      refuse: 'AP Media API keeps the story text in its NITF rendition, not in this JSON: fetch the rendition and read that',
+    };
+  }
   return { type };
 }
 
@@ -316,9 +322,6 @@ function readItem(found: Found, type: string | null, context: Context): Story {
 
   const body = readBody(item, placeOf);
   const headline = readHeadline(item);
-  if (found.envelope === 'ap-media-api' && body.length === 0) {
-    file.info('ninjs/ap-text-elsewhere', 'AP Media API keeps the story text in its NITF rendition, not in this JSON: headline and metadata only', lines.place(offset), READER);
-  }
 
   const identity = readIdentity(item, found, warn);
   const version = first(item, names.version);
