@@ -36,6 +36,7 @@ import {
   signalOfVersion,
 } from './grammar.js';
 import type { HeaderFields, ServiceFields } from './grammar.js';
+import { readEachStory } from '../each-story.js';
 
 const READER = 'anpa-1312';
 
@@ -118,15 +119,7 @@ export function parseAnpa1312(file: SourceFile, options: ParseOptions = {}): Sto
     );
   }
   for (const problem of problems) file.warn(problem.rule, problem.message, problem.place, READER);
-  const fileMessages = file.messages.slice(mark);
-  const stories: Story[] = [];
-  for (const message of messages) {
-    const own = file.messages.length;
-    const story = readMessage(message, file, decoded.encoding, options);
-    if (story === null) continue;
-    story.diagnostics = [...fileMessages, ...file.messages.slice(own)];
-    stories.push(story);
-  }
+  const stories = readEachStory(file, mark, messages, (message) => readMessage(message, file, decoded.encoding, options));
   if (stories.length === 0) {
     file.fail('input/no-copy', `found ${messages.length} message(s) but no headline or text in any (is the text between STX and ETX empty?)`, null, READER);
   }

@@ -31,6 +31,7 @@ import {
   versionLine,
 } from './grammar.js';
 import type { HeaderFields } from './grammar.js';
+import { readEachStory } from '../each-story.js';
 
 const READER = 'iptc-7901';
 
@@ -124,15 +125,7 @@ export function parseIptc7901(file: SourceFile, options: ParseOptions = {}): Sto
     );
   }
   for (const problem of problems) file.warn(problem.rule, problem.message, problem.place, READER);
-  const fileMessages = file.messages.slice(mark);
-  const stories: Story[] = [];
-  for (const message of messages) {
-    const own = file.messages.length;
-    const story = readMessage(message, file, decoded.encoding, options);
-    if (story === null) continue;
-    story.diagnostics = [...fileMessages, ...file.messages.slice(own)];
-    stories.push(story);
-  }
+  const stories = readEachStory(file, mark, messages, (message) => readMessage(message, file, decoded.encoding, options));
   if (stories.length === 0) {
     file.fail(
       'input/no-copy',

@@ -28,6 +28,7 @@ import {
 import type { HtmlBlock } from './html.js';
 import { looksLikeHtml, plainText, readHtmlBlocks, readTextBlocks } from './html.js';
 import { LineIndex, arrayItemOffsets, findSyntaxError, propertyOffsets, skipSpace, skipValue } from './json-text.js';
+import { readEachStory } from '../each-story.js';
 
 const READER = 'ninjs';
 
@@ -122,15 +123,9 @@ export function parseNinjs(file: SourceFile): Story[] {
     file.fail('ninjs/no-story', `none of the ${found.length} items is a text story (${reasons})`, null, READER);
   }
 
-  const fileMessages = file.messages.slice(mark);
-  const stories: Story[] = [];
-  for (const { found: each, type } of readable) {
-    const own = file.messages.length;
-    const story = readItem(each, type, { text, lines, file, encoding: decoded.encoding });
-    story.diagnostics = [...fileMessages, ...file.messages.slice(own)];
-    stories.push(story);
-  }
-  return stories;
+  return readEachStory(file, mark, readable, ({ found: each, type }) =>
+    readItem(each, type, { text, lines, file, encoding: decoded.encoding }),
+  );
 }
 
 // ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import {
   reutersOpenTag,
 } from './grammar.js';
 import type { CategorySet } from './grammar.js';
+import { readEachStory } from '../each-story.js';
 
 const READER = 'reuters-sgml';
 
@@ -333,16 +334,10 @@ export function parseReutersSgml(file: SourceFile, options: ParseOptions = {}): 
     file.info(`encoding/${decoded.encoding}`, message, offset === null ? null : placeOf(decoded.text, offset), READER);
   };
   if (decoded.encoding !== 'utf-8' && holder === undefined) raiseEncoding();
-  const fileMessages = file.messages.slice(mark);
-  const stories: Story[] = [];
-  for (const record of records) {
-    const own = file.messages.length;
+  return readEachStory(file, mark, records, (record) => {
     if (record === holder) raiseEncoding();
-    const story = readStory(record, decoded.text, file, decoded.encoding, options);
-    story.diagnostics = [...fileMessages, ...file.messages.slice(own)];
-    stories.push(story);
-  }
-  return stories;
+    return readStory(record, decoded.text, file, decoded.encoding, options);
+  });
 }
 
 /** Line and column of a text offset, from 1. */
