@@ -2,24 +2,11 @@
  * NewsML 1.2's vocabularies as the agencies fill them in, and the agency quirks the
  * reader knows, kept as data so that the sniffer and the reader share them.
  */
-import type { Signal, Signoff, Status } from '../../story/story.js';
+import type { Signal, Signoff } from '../../story/story.js';
+import { statusOfIptc } from '../../story/status.js';
 
-/** The `Status` FormalName (IPTC's NewsML 1.2 vocabulary: Usable, Embargoed, Withheld, Canceled), any case. */
-export function statusOf(formalName: string): { status: Status; embargoed: boolean } | null {
-  switch (formalName.trim().toLowerCase()) {
-    case 'usable':
-      return { status: 'usable', embargoed: false };
-    case 'embargoed':
-      return { status: 'withheld', embargoed: true };
-    case 'withheld':
-      return { status: 'withheld', embargoed: false };
-    case 'canceled':
-    case 'cancelled':
-      return { status: 'canceled', embargoed: false };
-    default:
-      return null;
-  }
-}
+/** The Story status a status word stands for: see `statusOfIptc`. */
+export const statusOf = statusOfIptc;
 
 /** What an `Instruction` FormalName does to earlier items: IPTC's Update and Rectify, and the words agencies use. */
 export function signalOf(formalName: string): Signal | null {

@@ -3,9 +3,10 @@
  * all use these names and patterns, so they cannot drift apart.
  */
 import { agencyName } from '../../story/agencies.js';
-import type { Signoff, Status } from '../../story/story.js';
+import type { Signoff } from '../../story/story.js';
 import { readDatelineHead, readDatelineParts } from '../wire-text/grammar.js';
 import type { DatelineParts } from '../wire-text/grammar.js';
+import { statusOfIptc } from '../../story/status.js';
 
 /** The namespace of NITF 3.5 and 3.6, which the 3.6 XSD declares as its target. */
 export const nitfNamespace = 'http://iptc.org/std/NITF/2006-10-18/';
@@ -118,23 +119,8 @@ export function mediaKind(mediaType: string | null): string {
 // ---------------------------------------------------------------------------
 // docdata
 
-/** NITF's `management-status` values and the Story status each stands for. */
-export function statusOf(managementStatus: string): { status: Status; embargoed: boolean } | null {
-  switch (managementStatus.trim().toLowerCase()) {
-    case 'usable':
-      return { status: 'usable', embargoed: false };
-    // An embargoed item is delivered early and must stay hidden until it lifts.
-    case 'embargoed':
-      return { status: 'withheld', embargoed: true };
-    case 'withheld':
-      return { status: 'withheld', embargoed: false };
-    case 'canceled':
-    case 'cancelled':
-      return { status: 'canceled', embargoed: false };
-    default:
-      return null;
-  }
-}
+/** The Story status a status word stands for: see `statusOfIptc`. */
+export const statusOf = statusOfIptc;
 
 /** The `msg-type` of the `<ed-msg>` Slugline writes an embargo notice in. */
 export const embargoMessageType = 'embargo';
