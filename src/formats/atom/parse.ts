@@ -7,7 +7,7 @@ import { feedStory, summarize } from '../rss/feed.js';
 import type { FeedCategory, FeedDate, FeedEntry } from '../rss/feed.js';
 import { childIn, childrenIn } from '../rss/grammar.js';
 import { elementPieces, htmlPieces } from '../rss/html.js';
-import { readXmlDocument, rootNamespace, rootTag } from '../rss/xml-document.js';
+import { readXmlDocument, rootNamespace, rootTag } from '../xml/document.js';
 import { attribute, rawText, text } from '../xml/xml.js';
 import type { XmlElement } from '../xml/xml.js';
 import { atomNamespace, textType } from './grammar.js';

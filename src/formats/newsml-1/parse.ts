@@ -8,7 +8,7 @@ import { readNitfElement } from '../nitf/parse.js';
 import { languageTag, plainPieces, readByline, readPieces, repairLine } from '../rss/copy.js';
 import type { CopyPiece } from '../rss/copy.js';
 import { elementPieces, htmlPieces, looksLikeHtml } from '../rss/html.js';
-import { readXmlDocument, rootTag } from '../rss/xml-document.js';
+import { readXmlDocument, rootTag } from '../xml/document.js';
 import { isoDate, monthNumber, readDatelineParts } from '../wire-text/grammar.js';
 import { contentId } from '../wire-text/parse.js';
 import { attribute, child, children, descendants, path, rawText, text } from '../xml/xml.js';

@@ -9,7 +9,7 @@ import { feedStory, summarize } from './feed.js';
 import type { FeedCategory, FeedDate, FeedEntry } from './feed.js';
 import { atomNamespace, childIn, childrenIn, contentNamespace, dcNamespace, dctermsNamespace, rssVersion, wordpressNamespace } from './grammar.js';
 import { decodeReferences, htmlPieces, htmlText, looksLikeHtml } from './html.js';
-import { readXmlDocument, rootTag } from './xml-document.js';
+import { readXmlDocument, rootTag } from '../xml/document.js';
 
 const READER = 'rss';
 

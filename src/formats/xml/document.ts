@@ -1,10 +1,10 @@
 /**
- * What the XML readers of feeds and NewsML 1.2 share before they look at elements:
+ * What the XML readers share before they look at elements:
  * finding the root element cheaply for sniffing, and decoding a document whose
  * declaration names the wrong character set.
  */
-import { decodeXml, defaultXmlLimits, parseXmlText } from '../xml/xml.js';
-import type { XmlElement } from '../xml/xml.js';
+import { decodeXml, defaultXmlLimits, parseXmlText } from './xml.js';
+import type { XmlElement } from './xml.js';
 import type { SourceFile } from '../../source/source-file.js';
 
 /** The root element's start tag as it stands near the start of a document. */
