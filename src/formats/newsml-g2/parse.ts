@@ -33,7 +33,8 @@ import {
   signalOf,
 } from '../wire-text/grammar.js';
 import type { DatelineParts } from '../wire-text/grammar.js';
-import { attribute, child, children, decodeXml, defaultXmlLimits, parseXmlText, rawText, text } from '../xml/xml.js';
+import { readXmlDocument } from '../xml/document.js';
+import { attribute, child, children, decodeXml, rawText, text } from '../xml/xml.js';
 import type { XmlElement, XmlNode } from '../xml/xml.js';
 import {
   G2_NAMESPACE,
@@ -133,15 +134,12 @@ interface Context {
  * const stories = parseNewsmlG2(new SourceFile(bytes, { name: 'message.xml' }));
  */
 export function parseNewsmlG2(file: SourceFile, options: ParseOptions = {}): Story[] {
-  if (file.bytes.length > defaultXmlLimits.maxBytes) {
-    file.fail('xml/too-large', `${file.bytes.length} bytes is more than the ${defaultXmlLimits.maxBytes} a news document may have`, null, READER);
-  }
-  const decoded = decodeXml(file.bytes);
-  const root = parseXmlText(decoded.text, file, READER);
+  // The shared reading: size cap, declared charset, UTF-8 mislabelled as Latin-1.
+  const { root, encoding } = readXmlDocument(file, READER);
   const items = itemsOf(root, file);
   const context: Context = {
     file,
-    encoding: decoded.encoding,
+    encoding,
     options,
     sent: root.local === 'newsMessage' ? normalizeDateTime(text(child(child(root, 'header'), 'sent'))) : null,
     count: items.length,
