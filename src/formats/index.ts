@@ -1,6 +1,7 @@
 import { ParseError } from '../errors.js';
 import type { SourceFile } from '../source/source-file.js';
 import type { Story } from '../story/story.js';
+import { aapZczc } from './aap-zczc/parse.js';
 import { anpa1312 } from './anpa-1312/parse.js';
 import { atom } from './atom/parse.js';
 import { atomWriter } from './atom/serialize.js';
@@ -21,7 +22,7 @@ import { textWriter } from './text/serialize.js';
 import { wireText } from './wire-text/parse.js';
 
 /** Every format Slugline reads, most specific first. Adding a format is one line here. */
-export const formats: readonly Format[] = [nitf, newsmlG2, newsml1, rss, atom, ninjs, reutersSgml, iptc7901, anpa1312, wireText];
+export const formats: readonly Format[] = [nitf, newsmlG2, newsml1, rss, atom, ninjs, reutersSgml, iptc7901, anpa1312, aapZczc, wireText];
 
 /** Every format Slugline writes. Adding one is one line here. */
 export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, nitfWriter, newsmlG2Writer, rssWriter, atomWriter, textWriter];

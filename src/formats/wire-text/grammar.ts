@@ -314,6 +314,8 @@ const apTrailer = /^(AP[A-Z]*)-([A-Z]{1,4})-(\d{2})-(\d{2})-(\d{2}|\d{4})\s+(\d{
 /** Slash-separated agencies and initials, maybe a time: `BSS/AFP/MSY/1117 hrs`, `MS/JLP`, `hh/ph/ts/hd`. */
 const slashSignoff = /^[A-Za-z][A-Za-z-]{0,9}(?:\s*\/\s*[A-Za-z][A-Za-z-]{0,9})*(?:\s*\/?\s*\d{3,4}\s*(?:hrs?|GMT|gmt|UTC|Z)?)?$/;
 const timeToken = /^(\d{1,2})(\d{2})\s*(hrs?|GMT|gmt|UTC|Z)?$/;
+/** An agency name, then one to three groups of desk initials, all capitals or all small letters. */
+const spacedSignoff = /^([A-Za-z]{2,8})((?:\s(?:[A-Z]{2,4}|[a-z]{2,4})){1,3})$/;
 
 /** A closing line, read; its `line` is 0 until the caller sets it. */
 export type ClosingLine = Signoff;
@@ -361,6 +363,13 @@ export function readClosingLine(text: string): { closing: ClosingLine; weak: boo
     closing.date = isoDate(fullYear, Number(month), Number(day));
     closing.time = clock(time!);
     closing.zone = zone ?? null;
+    return { closing, weak: false };
+  }
+  // An agency and desk initials set apart by spaces: `AAP RTV`, `AFP sn`, `dpa wsz jln npr`.
+  if ((match = spacedSignoff.exec(line)) && agencyName(match[1]!) !== null) {
+    const closing = emptyClosing('signoff', line);
+    closing.agencies.push(match[1]!);
+    closing.initials.push(...match[2]!.trim().split(/\s+/));
     return { closing, weak: false };
   }
   if ((line.includes('/') || /\d/.test(line)) && slashSignoff.test(line)) {

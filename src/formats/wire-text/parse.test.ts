@@ -68,12 +68,14 @@ test('reads every closing line the agencies use', () => {
     ['-30-', { closing: { kind: 'end', text: '-30-', agencies: [], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
     ['###', { closing: { kind: 'end', text: '###', agencies: [], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
     ['REUTER...', { closing: { kind: 'signoff', text: 'REUTER...', agencies: ['Reuters'], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
+    ['AAP RTV', { closing: { kind: 'signoff', text: 'AAP RTV', agencies: ['AAP'], initials: ['RTV'], time: null, zone: null, date: null, line: 0 }, weak: false }],
+    ['dpa wsz jln npr', { closing: { kind: 'signoff', text: 'dpa wsz jln npr', agencies: ['dpa'], initials: ['wsz', 'jln', 'npr'], time: null, zone: null, date: null, line: 0 }, weak: false }],
     ['==Kyodo', { closing: { kind: 'signoff', text: '==Kyodo', agencies: ['Kyodo'], initials: [], time: null, zone: null, date: null, line: 0 }, weak: false }],
     ['hh/ph/ts/hd', { closing: { kind: 'signoff', text: 'hh/ph/ts/hd', agencies: [], initials: ['hh', 'ph', 'ts', 'hd'], time: null, zone: null, date: null, line: 0 }, weak: true }],
     ['dpa/gm/1412 GMT', { closing: { kind: 'signoff', text: 'dpa/gm/1412 GMT', agencies: ['dpa'], initials: ['gm'], time: '14:12', zone: 'GMT', date: null, line: 0 }, weak: false }],
   ];
   for (const [line, expected] of closings) assert.deepEqual(readClosingLine(line), expected, line);
-  for (const line of ['US/EU trade', 'He said it would end.', 'More than 300 people came', '2500 hrs']) {
+  for (const line of ['US/EU trade', 'He said it would end.', 'More than 300 people came', '2500 hrs', 'AP Photo', 'The end']) {
     assert.equal(readClosingLine(line), null, line);
   }
 });
