@@ -33,6 +33,9 @@ export const killLine = /^(?:(?:MANDATORY\s+)?KILL(?:\s+KILL)*|STORY\s+WITHDRAWN
 /** An embargo notice: `EMBARGOED UNTIL 0001 GMT April 26`, `EMBARGO: …`. */
 export const embargoLine = /^EMBARGO(?:ED)?\b\s*(?:UNTIL|TILL|TO|FOR|:)?/i;
 
+/** A press release's source or number line: `Source: Digital Turbine, Inc.`, `MEDIA RELEASE PR67276`. */
+export const releaseLine = /^(?:Source:\s+\S.{0,80}|(?:MEDIA|PRESS|NEWS) RELEASE(?:\s+[A-Z]*\d+)?)$/;
+
 /** A note to editors, not for publication: `Eds: …`, `Editors: …`. */
 export const editorsNote = /^(?:Eds?|EDS?|Editors?|EDITORS?|Ed\s+Note|EDITOR'S\s+NOTE)\s*[:.]\s*(.*)$/;
 
@@ -242,7 +245,9 @@ export function readDatelineParts(words: string): DatelineParts | null {
   let rest = words.trim();
   let credit: string | null = null;
   // The credit closes the dateline words: found from the end, not searched for.
-  const open = rest.endsWith(')') ? rest.lastIndexOf('(') : -1;
+  const open = rest.endsWith(')') ? rest.lastIndexOf('(') : rest.endsWith('/') ? rest.lastIndexOf('/', rest.length - 2) : -1;
+  // The credit in brackets, or between slashes as the release wires write it
+  // (`AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --`).
   if (open !== -1 && bracketCredit.test(rest.slice(open + 1, -1))) {
     credit = rest.slice(open + 1, -1).trim();
     rest = rest.slice(0, open).trimEnd();

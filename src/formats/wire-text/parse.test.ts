@@ -89,6 +89,22 @@ test('flags no truncation in headings and lists set in capitals, and counts type
   assert.deepEqual(story.damage, []);
 });
 
+test('reads a press release: its source and number as notes, its headline, and a credit between slashes', () => {
+  const story = read(
+    'Source: Invented Robotics Ltd\nMEDIA RELEASE PR12345\nInvented Robotics Opens a Factory in the\nInvented Valley\n\n' +
+      'OSAKA, Japan, March 3, 2021 /PRNewswire/ --\n\n    Invented Robotics said on Wednesday it had opened a factory.\n',
+  );
+  assert.deepStrictEqual(
+    [story.notes, story.headline, story.dateline, story.body.map((block) => block.text)],
+    [
+      ['Source: Invented Robotics Ltd', 'MEDIA RELEASE PR12345'],
+      'Invented Robotics Opens a Factory in the Invented Valley',
+      { text: 'OSAKA, Japan, March 3, 2021 /PRNewswire/ --', place: 'OSAKA', region: null, country: 'Japan', date: '2021-03-03', credit: 'PRNewswire' },
+      ['Invented Robotics said on Wednesday it had opened a factory.'],
+    ],
+  );
+});
+
 test('keeps initials in the body unless they stand where a take ends', () => {
   const story = read('LONDON, May 2 (AFP) - First paragraph of the copy is here.\n\nMS/JLP\n\nAnother paragraph follows it here.\n\nAB/CD\n');
   assert.deepEqual(

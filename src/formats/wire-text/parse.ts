@@ -33,6 +33,7 @@ import {
   priorityLine,
   priorityOf,
   readBylineNames,
+  releaseLine,
   readClosingLine,
   signalOf,
   slugLine,
@@ -337,6 +338,12 @@ function readHeaderLine(header: Header, lines: Lines, index: number, run: number
     header.embargo = { text: notice, until: isoInstant(notice) };
     if (header.status === 'usable') header.status = 'withheld';
     return run;
+  }
+  // Press-release services head their copy with its source and release number
+  // (`Source: Digital Turbine, Inc.`, `MEDIA RELEASE PR67276`): notes, one line each.
+  if (header.headline === null && releaseLine.test(text)) {
+    header.notes.push(text);
+    return 1;
   }
   if ((match = editorsNote.exec(text))) {
     const rest = joinRun(lines, index + 1, run - 1);
