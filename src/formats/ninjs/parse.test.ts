@@ -9,6 +9,7 @@ import { serializeJsonl } from '../jsonl/serialize.js';
 import * as api from './parse.js';
 import { filesUnder } from './fixtures/shared-ninjs.js';
 import { ninjs } from './parse.js';
+import { storyWith } from '../../testing/story.js';
 
 // Every item below is invented; only the property names follow IPTC's ninjs schemas.
 
@@ -22,36 +23,7 @@ function parse(text: string, name?: string): Story[] {
 
 /** A story as the reader makes it from a bare item: every field empty but the ones given. */
 function story(fields: Partial<Story>, source: Partial<Story['source']> = {}): Story {
-  return {
-    id: '',
-    source: { format: 'ninjs', file: 'item.json', receivedAt: '2024-01-02T03:04:05.000Z', encoding: 'utf-8', line: 1, labels: {}, ...source },
-    slug: null,
-    takes: [],
-    priority: null,
-    version: null,
-    guid: null,
-    revision: null,
-    firstCreated: null,
-    versionCreated: null,
-    urgency: null,
-    headline: null,
-    summary: null,
-    byline: null,
-    dateline: null,
-    credits: [],
-    notes: [],
-    subjects: [],
-    keywords: [],
-    body: [],
-    signoffs: [],
-    status: 'usable',
-    signal: null,
-    embargo: null,
-    language: null,
-    damage: [],
-    diagnostics: [],
-    ...fields,
-  };
+  return storyWith({ id: '', ...fields }, { format: 'ninjs', file: 'item.json', receivedAt: '2024-01-02T03:04:05.000Z', ...source });
 }
 
 /** The thrown ParseError, for a look at its place and rule. */

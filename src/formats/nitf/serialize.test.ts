@@ -13,6 +13,7 @@ import { wireText } from '../wire-text/parse.js';
 import { nitf } from './parse.js';
 import * as api from './serialize.js';
 import { nitfWriter, serializeNitf } from './serialize.js';
+import { storyWith } from '../../testing/story.js';
 
 // Every story below is invented.
 
@@ -52,36 +53,7 @@ function documentsOf(output: string): string[] {
 }
 
 function story(fields: Partial<Story> = {}): Story {
-  return {
-    id: 'invented',
-    source: { format: 'test', file: 'invented', receivedAt: null, encoding: 'utf-8', line: 1, labels: {} },
-    slug: null,
-    takes: [],
-    priority: null,
-    version: null,
-    guid: null,
-    revision: null,
-    firstCreated: null,
-    versionCreated: null,
-    urgency: null,
-    headline: 'Harbour town keeps its ferry',
-    summary: null,
-    byline: null,
-    dateline: null,
-    credits: [],
-    notes: [],
-    subjects: [],
-    keywords: [],
-    body: [paragraph('Voters decided to keep the ferry.')],
-    signoffs: [],
-    status: 'usable',
-    signal: null,
-    embargo: null,
-    language: null,
-    damage: [],
-    diagnostics: [],
-    ...fields,
-  };
+  return storyWith({ headline: 'Harbour town keeps its ferry', body: [paragraph('Voters decided to keep the ferry.')], ...fields });
 }
 
 function paragraph(text: string, kind: Block['kind'] = 'paragraph'): Block {

@@ -13,39 +13,11 @@ import type { Format, Writer } from '../format.js';
 import { newsml1 } from '../newsml-1/parse.js';
 import { atom } from '../atom/parse.js';
 import { rss } from './parse.js';
+import { storyWith } from '../../testing/story.js';
 
 /** A complete Story: every field, `fields` over plain defaults. */
 export function storyOf(fields: Partial<Story>): Story {
-  return {
-    id: 'invented:1',
-    source: { format: 'test', file: 'invented', receivedAt: null, encoding: 'utf-8', line: 1, labels: {} },
-    slug: null,
-    takes: [],
-    priority: null,
-    version: null,
-    guid: null,
-    revision: null,
-    firstCreated: null,
-    versionCreated: null,
-    urgency: null,
-    headline: null,
-    summary: null,
-    byline: null,
-    dateline: null,
-    credits: [],
-    notes: [],
-    subjects: [],
-    keywords: [],
-    body: [],
-    signoffs: [],
-    status: 'usable',
-    signal: null,
-    embargo: null,
-    language: null,
-    damage: [],
-    diagnostics: [],
-    ...fields,
-  };
+  return storyWith({ id: 'invented:1', ...fields });
 }
 
 /** What a feed keeps of a story. Subject names are left out: RSS has no place for them. */
