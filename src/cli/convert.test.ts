@@ -29,6 +29,9 @@ test('writes nothing when the input cannot be read, and says why', () => {
   assert.equal(result.status, 1);
   assert.match(result.stderr, /^slugline: Cannot read `.*empty\.txt`: no reader accepts it/);
   assert.equal(existsSync(out), false);
+  const directory = slugline(['convert', folder, '--to', 'text']);
+  assert.equal(directory.status, 1);
+  assert.match(directory.stderr, /cannot read `.*`: it is a directory/);
 });
 
 test('exits 2 when the call is wrong', () => {

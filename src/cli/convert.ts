@@ -1,8 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
 import { ParseError, UsageError } from '../errors.js';
-import { formatById, formats, parseSource, writerById, writers } from '../formats/index.js';
-import { SourceFile } from '../source/source-file.js';
+import { formats, parseSource, writers } from '../formats/index.js';
+import { readArguments, readInput, readerOption, writerOption } from './inputs.js';
 import type { Output } from './output.js';
 
 export const convertHelp = `Usage: slugline convert IN --to FORMAT [-o OUT] [--from FORMAT]
@@ -22,25 +21,22 @@ written, 2 on a usage error.`;
 
 /** `slugline convert`: one input in, one output in another format. */
 export async function convertCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = readArguments(argv);
+  const { values, positionals } = readArguments('convert', {
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      to: { type: 'string' },
+      from: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
+  });
   if (positionals.length !== 1) throw new UsageError('convert takes one input (try: slugline convert --help)');
   if (!values.to) throw new UsageError('convert needs --to FORMAT (try: slugline convert --help)');
-  const writer = writerById(values.to);
-  if (!writer) throw new UsageError(`--to: unknown output \`${values.to}\` (one of: ${writers.map((each) => each.id).join(', ')})`);
-  const from = values.from ?? null;
-  if (from !== null && formatById(from) === null) {
-    throw new UsageError(`--from: unknown format \`${from}\` (one of: ${formats.map((format) => format.id).join(', ')})`);
-  }
-  const input = positionals[0]!;
-  let bytes: Buffer;
-  try {
-    bytes = input === '-' ? await readStdin() : await readFile(input);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    output.error(`slugline: cannot read \`${input}\`: ${code === 'ENOENT' ? 'no such file (check the path)' : String(error)}`);
-    return 1;
-  }
-  const file = new SourceFile(bytes, { name: input === '-' ? '<stdin>' : input, receivedAt: new Date().toISOString() });
+  const writer = writerOption(values.to);
+  const from = readerOption(values.from);
+  const file = await readInput(positionals[0]!, output);
+  if (file === null) return 1;
   let converted: string;
   try {
     converted = writer.serialize(parseSource(file, { from }).stories);
@@ -62,27 +58,4 @@ export async function convertCommand(argv: string[], output: Output): Promise<nu
     output.out(converted);
   }
   return 0;
-}
-
-function readArguments(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        to: { type: 'string' },
-        from: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`convert: ${(error as Error).message} (try: slugline convert --help)`, { cause: error });
-  }
-}
-
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

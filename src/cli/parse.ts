@@ -1,8 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { ParseError, UsageError } from '../errors.js';
-import { formatById, formats, parseSource, writerById, writers } from '../formats/index.js';
-import { SourceFile } from '../source/source-file.js';
+import { formats, parseSource, writers } from '../formats/index.js';
+import { readArguments, readInput, readerOption, writerOption } from './inputs.js';
 import type { Output } from './output.js';
 
 export const parseHelp = `Usage: slugline parse [FILE… | -] [--from FORMAT] [--to json|text]
@@ -22,14 +20,18 @@ standard error each, naming the file, the place and the reason), 2 on a usage er
 
 /** `slugline parse`: prints the stories of each input; resolves to the exit status. */
 export async function parseCommand(argv: string[], output: Output): Promise<number> {
-  const { values, positionals } = readArguments(argv);
-  const from = values.from ?? null;
-  if (from !== null && formatById(from) === null) {
-    throw new UsageError(`--from: unknown format \`${from}\` (one of: ${formats.map((format) => format.id).join(', ')})`);
-  }
-  const to = values.to ?? 'json';
-  const writer = writerById(to);
-  if (!writer) throw new UsageError(`--to: unknown output \`${to}\` (one of: ${writers.map((each) => each.id).join(', ')})`);
+  const { values, positionals } = readArguments('parse', {
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'reference-date': { type: 'string' },
+    },
+  });
+  const from = readerOption(values.from);
+  const writer = writerOption(values.to ?? 'json');
   const referenceDate = values['reference-date'] ?? null;
   if (referenceDate !== null && Number.isNaN(Date.parse(referenceDate))) {
     throw new UsageError(`--reference-date: \`${referenceDate}\` is not an ISO 8601 date (like 2019-04-25)`);
@@ -53,44 +55,4 @@ export async function parseCommand(argv: string[], output: Output): Promise<numb
     }
   }
   return rejected === 0 ? 0 : 1;
-}
-
-function readArguments(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        'reference-date': { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`parse: ${(error as Error).message} (try: slugline parse --help)`, { cause: error });
-  }
-}
-
-/** Reads one input into a SourceFile; reports and returns null when it cannot be read. */
-async function readInput(input: string, output: Output): Promise<SourceFile | null> {
-  const receivedAt = new Date().toISOString();
-  if (input === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return new SourceFile(Buffer.concat(chunks), { name: '<stdin>', receivedAt });
-  }
-  try {
-    const info = await stat(input);
-    if (info.isDirectory()) {
-      output.error(`slugline: cannot read \`${input}\`: it is a directory (name the files in it, e.g. ${input}/*.txt)`);
-      return null;
-    }
-    return new SourceFile(await readFile(input), { name: input, receivedAt });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file (check the path)' : code === 'EACCES' ? 'permission denied' : String(error);
-    output.error(`slugline: cannot read \`${input}\`: ${why}`);
-    return null;
-  }
 }
