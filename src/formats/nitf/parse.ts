@@ -1,5 +1,3 @@
-import { isAscii, isUtf8 } from 'node:buffer';
-import { decodeText } from '../../source/decode.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { countryCode } from '../../story/countries.js';
 import { normalizeDateTime } from '../../story/dates.js';
@@ -9,7 +7,7 @@ import type { Format, ParseOptions, Sniff } from '../format.js';
 import { isoDate, readClosingLine } from '../wire-text/grammar.js';
 import type { DatelineParts } from '../wire-text/grammar.js';
 import { contentId, readWireCopy } from '../wire-text/parse.js';
-import { attribute, child, children, decodeXml, defaultXmlLimits, descendants, parseXmlText } from '../xml/xml.js';
+import { attribute, child, children, decodeXml, descendants, parseXmlText } from '../xml/xml.js';
 import type { XmlElement, XmlNode } from '../xml/xml.js';
 import {
   dayOf,
@@ -30,6 +28,7 @@ import {
 } from './grammar.js';
 import type { LeadDateline } from './grammar.js';
 import { assembleStory } from '../../story/assemble.js';
+import { decodeXmlDocument } from '../xml/document.js';
 
 const READER = 'nitf';
 
@@ -94,9 +93,6 @@ export function sniffNitf(file: SourceFile): Sniff {
  * story.embargo?.until; // '2016-09-09T00:01:00+01:00'
  */
 export function parseNitf(file: SourceFile, options: ParseOptions = {}): Story {
-  if (file.bytes.length > defaultXmlLimits.maxBytes) {
-    file.fail('xml/too-large', `${file.bytes.length} bytes is more than the ${defaultXmlLimits.maxBytes} a news document may have`, null, READER);
-  }
   const { text, encoding } = decodeNitf(file);
   if (!/\S/.test(text)) file.fail('input/empty', 'the input holds no text; expected a <nitf> document', null, READER);
   const rootName = rootElementName(text);
@@ -141,34 +137,17 @@ function failWrongRoot(file: SourceFile, root: string, place: { line: number; co
 }
 
 /**
- * Decodes the bytes as the XML declaration says, with one exception: bytes that are
- * valid UTF-8 with characters beyond ASCII are read as UTF-8 whatever the declaration
- * names. Feeds re-encoded to UTF-8 often keep their old `encoding="ISO-8859-1"`, and
- * Latin-1 text is almost never valid UTF-8 by accident; trusting the declaration would
- * turn every `å` into `Ã¥`.
+ * Decodes the document as every XML reader does (`decodeXmlDocument`: the declared
+ * charset, UTF-8 bytes under a Latin-1 declaration read as UTF-8), and says so when
+ * bytes that are not UTF-8 came with no declaration and were read as Windows-1252.
  */
 function decodeNitf(file: SourceFile): { text: string; encoding: string } {
-  const decoded = decodeXml(file.bytes);
-  if (decoded.encoding === 'utf-8' || decoded.encoding.startsWith('utf-16')) return decoded;
-  if (isUtf8BeyondAscii(file.bytes)) {
-    file.info(
-      'encoding/declared-mismatch',
-      `the declaration names ${decoded.encoding.toUpperCase()} but the bytes are UTF-8; read as UTF-8`,
-      { line: 1 },
-      READER,
-    );
-    return { text: decodeText(file.bytes).text, encoding: 'utf-8' };
-  }
+  const decoded = decodeXmlDocument(file, READER);
   const head = Buffer.from(file.bytes.subarray(0, 256)).toString('latin1');
-  if (!/^\s*<\?xml[^>]*\bencoding\s*=/.test(head)) {
+  if (decoded.encoding === 'windows-1252' && !/^\s*<\?xml[^>]*\bencoding\s*=/.test(head)) {
     file.info('encoding/windows-1252', 'the bytes are not UTF-8 and no encoding is declared; decoded as Windows-1252', null, READER);
   }
   return decoded;
-}
-
-function isUtf8BeyondAscii(bytes: Uint8Array): boolean {
-  // Node's own checks, not a loop over the bytes in JavaScript.
-  return !isAscii(bytes) && isUtf8(bytes);
 }
 
 // ---------------------------------------------------------------------------

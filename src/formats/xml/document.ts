@@ -3,6 +3,7 @@
  * finding the root element cheaply for sniffing, and decoding a document whose
  * declaration names the wrong character set.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { decodeXml, defaultXmlLimits, parseXmlText } from './xml.js';
 import type { XmlElement } from './xml.js';
 import type { SourceFile } from '../../source/source-file.js';
@@ -56,48 +57,37 @@ export function rootNamespace(root: RootTag): string | null {
   return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const singleByte = /^(?:iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d|us-ascii|ascii)$/;
 
 /**
- * Decodes and parses an XML document for `reader`. A declaration that names a
- * single-byte character set (`ISO-8859-1`) over bytes that are valid UTF-8 with
- * characters beyond ASCII is wrong — Latin text is never valid UTF-8 by chance —
- * so such bytes are read as UTF-8, with a warning, instead of becoming mojibake
- * (`DÃ©cÃ¨s` for `Décès`, as one AFP feed sends it).
+ * Decodes an XML document's bytes for `reader`, within the size limit. A declaration
+ * that names a single-byte character set (`ISO-8859-1`) over bytes that are valid
+ * UTF-8 with characters beyond ASCII is wrong (Latin text is never valid UTF-8 by
+ * chance), so such bytes are read as UTF-8, with a warning, instead of becoming
+ * mojibake (`DÃ©cÃ¨s` for `Décès`, as one AFP feed sends it). A byte-order mark goes.
+ */
+export function decodeXmlDocument(file: SourceFile, reader: string): { text: string; encoding: string } {
+  if (file.bytes.length > defaultXmlLimits.maxBytes) {
+    file.fail('xml/too-large', `${file.bytes.length} bytes is more than the ${defaultXmlLimits.maxBytes} a news document may have`, null, reader);
+  }
+  let { text, encoding } = decodeXml(file.bytes);
+  // Node's own checks, not a loop over the bytes in JavaScript.
+  if (singleByte.test(encoding) && !isAscii(file.bytes) && isUtf8(file.bytes)) {
+    file.warn('encoding/mislabelled', `the XML declaration names ${encoding.toUpperCase()}, but the bytes are UTF-8: read as UTF-8`, null, reader);
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes);
+    encoding = 'utf-8';
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { text, encoding };
+}
+
+/**
+ * Decodes (see `decodeXmlDocument`) and parses an XML document for `reader`.
  *
  * @example
  * const { root, encoding } = readXmlDocument(file, 'rss');
  */
 export function readXmlDocument(file: SourceFile, reader: string): { root: XmlElement; encoding: string } {
-  if (file.bytes.length > defaultXmlLimits.maxBytes) {
-    file.fail('xml/too-large', `${file.bytes.length} bytes is more than the ${defaultXmlLimits.maxBytes} a news document may have`, null, reader);
-  }
-  let { text, encoding } = decodeXml(file.bytes);
-  if (singleByte.test(encoding) && hasMultibyteUtf8(file.bytes)) {
-    try {
-      const utf8 = strictUtf8.decode(file.bytes);
-      file.warn(
-        'encoding/mislabelled',
-        `the XML declaration names ${encoding.toUpperCase()}, but the bytes are UTF-8: read as UTF-8`,
-        null,
-        reader,
-      );
-      text = utf8;
-      encoding = 'utf-8';
-    } catch {
-      // Not UTF-8 after all: the declaration stands.
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const { text, encoding } = decodeXmlDocument(file, reader);
   return { root: parseXmlText(text, file, reader), encoding };
-}
-
-/** Whether the bytes hold a UTF-8 lead byte followed by a continuation byte. */
-function hasMultibyteUtf8(bytes: Uint8Array): boolean {
-  for (let index = 0; index + 1 < bytes.length; index++) {
-    const byte = bytes[index]!;
-    if (byte >= 0xc2 && byte <= 0xf4 && (bytes[index + 1]! & 0xc0) === 0x80) return true;
-  }
-  return false;
 }
