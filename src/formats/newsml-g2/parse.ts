@@ -17,6 +17,7 @@ import type {
   Subject,
 } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
+import { datelineFromParts } from '../dateline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import { readNitfElement } from '../nitf/parse.js';
 import { contentId, readWireCopy } from '../wire-text/parse.js';
@@ -646,26 +647,16 @@ function readDateline(
   // Words longer than any dateline are not read as one (nor given to patterns that would take long over them).
   const own = words !== null && words.length <= 160 ? readDatelineParts(words.replace(/\s*(?:–|—|--|-|_)\s*$/, '')) : null;
   const parts = own ?? bodyHead?.parts ?? null;
-  const regions = [...(parts?.regions ?? [])];
-  let country: string | null = null;
-  const last = regions[regions.length - 1];
-  if (last !== undefined && countryCode(last) !== null) {
-    country = last;
-    regions.pop();
-  }
-  let date: string | null = null;
-  if (parts?.month != null && parts.day != null) {
-    date = isoDate(parts.year ?? referenceYear(referenceDate, parts.month, parts.day), parts.month, parts.day);
-  }
+  const read = parts ? datelineFromParts(text, parts, referenceDate) : null;
   // G2's dateline may say only when (`2018-01-03 20:13:08 GMT+00:00`): then no words name the place.
   const dateOnly = words !== null && words.length <= 60 ? datelineDate(words) : null;
-  if (dateOnly) date = dateOnly;
+  const date = dateOnly ?? read?.date ?? null;
   const place = parts?.place ?? located?.place ?? (dateOnly ? '' : firstPart(text));
   return {
     text,
     place,
-    region: regions.length ? regions.join(', ') : (located?.region ?? null),
-    country: country ?? located?.country ?? null,
+    region: read?.region ?? located?.region ?? null,
+    country: read?.country ?? located?.country ?? null,
     date,
     credit: parts?.credit ?? bodyHead?.parts.credit ?? null,
   };
@@ -686,15 +677,6 @@ function datelineDate(words: string): string | null {
 /** The place of a dateline no rule reads (`Helsinki`, `ANSA TEST - ROMA, 01 LUG -`): the words before the first comma. */
 function firstPart(text: string): string {
   return text.replace(/\s*(?:–|—|--|-|_)\s*$/, '').split(',')[0]!.trim() || text;
-}
-
-/** The year a dateline's month and day fall in, going back from the reference date, as the wire-text reader counts it. */
-function referenceYear(referenceDate: string | null, month: number, day: number): number | null {
-  const reference = referenceDate ? new Date(referenceDate) : null;
-  if (!reference || Number.isNaN(reference.getTime())) return null;
-  const year = reference.getUTCFullYear();
-  // News looks back: a dateline more than a week after the reference is from the year before.
-  return Date.UTC(year, month - 1, day) - reference.getTime() > 7 * 86_400_000 ? year - 1 : year;
 }
 
 // ---------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import { normalizeDateTime } from '../../story/dates.js';
 import type { Block, Byline, Dateline, Embargo, Status, Story, Subject } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
 import type { Format, Sniff } from '../format.js';
-import { contentId, takeLeadDateline } from '../wire-text/parse.js';
+import { takeLeadDateline } from '../dateline.js';
+import { contentId } from '../wire-text/parse.js';
 import {
   apEnvelopeNames,
   compositeType,

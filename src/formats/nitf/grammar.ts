@@ -4,7 +4,7 @@
  */
 import { agencyName } from '../../story/agencies.js';
 import type { Signoff } from '../../story/story.js';
-import { readDatelineHead, readDatelineParts } from '../wire-text/grammar.js';
+import { readDatelineParts } from '../wire-text/grammar.js';
 import type { DatelineParts } from '../wire-text/grammar.js';
 import { statusOfIptc } from '../../story/status.js';
 
@@ -212,19 +212,6 @@ function splitNames(text: string): string[] {
 // ---------------------------------------------------------------------------
 // Datelines in the lead paragraph
 
-/** A dateline read from the front of a text: the words before the copy (`head`, as written) and their parts. */
-export interface LeadDateline {
-  head: string;
-  parts: DatelineParts;
-}
-
-/**
- * The dateline at the front of a paragraph (or a `<dateline>` element's text), in
- * any of the shapes the shared wire grammar knows, the NITF agencies' own among them
- * (ANSA's credit first, EFE's `.-`, Ritzau's and TASS's credit between slashes, AAP's
- * date without a comma). Null when the text opens with none.
- */
-export const readLeadDateline = readDatelineHead;
 
 /** AAP leaves out the comma before the date: `SYDNEY March 22 AAP -`. */
 const commalessDate =

@@ -1,11 +1,10 @@
 import type { SourceFile } from '../../source/source-file.js';
-import { countryCode } from '../../story/countries.js';
 import { normalizeDateTime } from '../../story/dates.js';
 import type { Block, Byline, Damage, Dateline, Embargo, Signal, Signoff, Status, Story, Subject } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
+import { datelineFromParts } from '../dateline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
-import { isoDate, readClosingLine } from '../wire-text/grammar.js';
-import type { DatelineParts } from '../wire-text/grammar.js';
+import { readClosingLine, readDatelineHead } from '../wire-text/grammar.js';
 import { contentId, readWireCopy } from '../wire-text/parse.js';
 import { attribute, child, children, decodeXml, descendants, parseXmlText } from '../xml/xml.js';
 import type { XmlElement, XmlNode } from '../xml/xml.js';
@@ -21,12 +20,10 @@ import {
   otherFormatOfText,
   readAgencySignoff,
   readDatelineWords,
-  readLeadDateline,
   rootElementName,
   samePlace,
   statusOf,
 } from './grammar.js';
-import type { LeadDateline } from './grammar.js';
 import { assembleStory } from '../../story/assemble.js';
 import { decodeXmlDocument } from '../xml/document.js';
 
@@ -508,12 +505,12 @@ class NitfReader {
     const date = dayOf(attribute(storyDate, 'norm')) ?? dayOf(fold(inlineRaw(storyDate)));
 
     const first = this.blocks[0];
-    const lead = first?.kind === 'paragraph' ? readLeadDateline(first.text) : null;
+    const lead = first?.kind === 'paragraph' ? readDatelineHead(first.text) : null;
     if (lead && (placeOf === null || samePlace(lead.parts.place, placeOf))) {
       const rest = first!.text.slice(lead.head.length).trim();
       if (rest === '') this.removeBlock(0);
       else first!.text = rest;
-      const read = this.datelineOf(lead.head.trim(), lead.parts);
+      const read = datelineFromParts(lead.head.trim(), lead.parts, this.referenceDate);
       return {
         text: read.text,
         place: placeOf ?? read.place,
@@ -527,8 +524,8 @@ class NitfReader {
       const whole = fold(inlineRaw(element, ' '));
       // With only <location> children and no words of its own, the dateline is its parts.
       const text = hasOwnWords(element) ? whole : [placeOf, region, country].filter(Boolean).join(', ');
-      const parts = readLeadDateline(text)?.parts ?? readDatelineWords(text);
-      const read = parts ? this.datelineOf(text, parts) : null;
+      const parts = readDatelineHead(text)?.parts ?? readDatelineWords(text);
+      const read = parts ? datelineFromParts(text, parts, this.referenceDate) : null;
       const place = placeOf ?? read?.place ?? (fallbackPlace(text) || null);
       if (place !== null) {
         return {
@@ -542,28 +539,6 @@ class NitfReader {
       }
     }
     return this.wireDateline;
-  }
-
-  /** A Dateline from the parts of a dateline read as text; the last region is the country when it names one. */
-  private datelineOf(text: string, parts: LeadDateline['parts']): Dateline {
-    const regions = [...parts.regions];
-    let country: string | null = null;
-    const last = regions[regions.length - 1];
-    if (last !== undefined && countryCode(last) !== null) {
-      country = last;
-      regions.pop();
-    }
-    let date: string | null = null;
-    if (parts.month !== null && parts.day !== null) date = isoDate(parts.year ?? this.referenceYear(parts), parts.month, parts.day);
-    return { text, place: parts.place, region: regions.length ? regions.join(', ') : null, country, date, credit: parts.credit };
-  }
-
-  /** The year a dateline's month and day fall in, going back from `date.issue` (news looks back, at most a week ahead). */
-  private referenceYear(parts: DatelineParts): number | null {
-    const reference = this.referenceDate ? new Date(this.referenceDate) : null;
-    if (!reference || Number.isNaN(reference.getTime()) || parts.month === null || parts.day === null) return null;
-    const year = reference.getUTCFullYear();
-    return Date.UTC(year, parts.month - 1, parts.day) - reference.getTime() > 7 * 86_400_000 ? year - 1 : year;
   }
 
   private credits(dateline: Dateline | null, distributor: string): string[] {

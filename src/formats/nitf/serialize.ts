@@ -2,6 +2,7 @@ import type { Block, Byline, Dateline, Story, Subject } from '../../story/story.
 import { urgencyOfPriority } from '../../story/urgency.js';
 import type { Writer } from '../format.js';
 import { escapeXml } from '../xml/xml.js';
+import { readDatelineHead } from '../wire-text/grammar.js';
 import {
   embargoMessageType,
   embargoNoticeIn,
@@ -11,7 +12,6 @@ import {
   nmtoken,
   normOfDate,
   normOfDateTime,
-  readLeadDateline,
   samePlace,
 } from './grammar.js';
 
@@ -211,7 +211,7 @@ function datelineXml(dateline: Dateline | null, body: Block[]): { dateline: stri
   }
   const first = body[0];
   if ((placeAt === -1 || !complete) && first?.kind === 'paragraph' && dateline.text.trim() !== '') {
-    const lead = readLeadDateline(`${dateline.text} ${first.text}`);
+    const lead = readDatelineHead(`${dateline.text} ${first.text}`);
     if (lead && lead.head.trim() === dateline.text && samePlace(lead.parts.place, dateline.place)) {
       const location =
         `<location><city>${text(dateline.place)}</city>` +

@@ -3,7 +3,6 @@ import { decodeText } from '../../source/decode.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { assembleStory } from '../../story/assemble.js';
 import type { StoryCopy } from '../../story/assemble.js';
-import { countryCode } from '../../story/countries.js';
 import type {
   Block,
   Byline,
@@ -17,6 +16,7 @@ import type {
   Status,
   Story,
 } from '../../story/story.js';
+import { takeLeadDateline } from '../dateline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import {
   apKeywordLine,
@@ -27,7 +27,6 @@ import {
   embargoLine,
   gluedCrosshead,
   headlinePrefix,
-  isoDate,
   killLine,
   paragraphEndings,
   priorityLine,
@@ -152,51 +151,6 @@ export function parseWireText(file: SourceFile, options: ParseOptions = {}): Sto
     labels: {},
   };
   return assembleStory(contentId(file.bytes), source, copy, null, file.messages.slice());
-}
-
-/**
- * Takes a dateline off the front of a paragraph, where wire copy puts it: the
- * dateline read, and the paragraph's text after it; null when the paragraph opens
- * with none. Readers of structured formats whose bodies keep the dateline in their
- * first paragraph (AP's ninjs, NITF) use it too, so every format reads it alike.
- *
- * @example
- * takeLeadDateline('BERLIN (dpa) - Talks began.', null)?.rest; // 'Talks began.'
- */
-export function takeLeadDateline(text: string, referenceDate: string | null): { dateline: Dateline; rest: string } | null {
-  const lead = readDatelineHead(text);
-  if (!lead) return null;
-  const { head, parts } = lead;
-  let date: string | null = null;
-  if (parts.month !== null && parts.day !== null) {
-    date = isoDate(parts.year ?? referenceYear(referenceDate, parts.month, parts.day), parts.month, parts.day);
-  }
-  let country: string | null = null;
-  const regions = [...parts.regions];
-  const last = regions[regions.length - 1];
-  if (last !== undefined && countryCode(last) !== null) {
-    country = last;
-    regions.pop();
-  }
-  const dateline = {
-    text: head.trim(),
-    place: parts.place,
-    region: regions.length ? regions.join(', ') : null,
-    country,
-    date,
-    credit: parts.credit,
-  };
-  return { dateline, rest: text.slice(head.length).trim() };
-}
-
-/** The year a dateline's month and day fall in, going back from the transmission date. */
-function referenceYear(referenceDate: string | null, month: number, day: number): number | null {
-  const reference = referenceDate ? new Date(referenceDate) : null;
-  if (!reference || Number.isNaN(reference.getTime())) return null;
-  const year = reference.getUTCFullYear();
-  // News looks back: a dateline more than a week after transmission is from the year before.
-  const candidate = Date.UTC(year, month - 1, day);
-  return candidate - reference.getTime() > 7 * 86_400_000 ? year - 1 : year;
 }
 
 /** The first 16 hex digits of the SHA-256 of the bytes: the same input always gets the same id. */
