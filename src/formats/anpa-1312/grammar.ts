@@ -221,15 +221,6 @@ export const mediaNote = /^AP (?:Photos?|Video|Graphics?|Audio|Interactive|Illus
 /** A byline: `By PAUL BYRNE and ALMUDENA CALATRAVA` (AP ends it with `=`). */
 export const bylineLine = /^By\s+\S/;
 
-/** The people a byline names: `By PAUL BYRNE and ALMUDENA CALATRAVA` → two names. */
-export function bylineNames(text: string): string[] {
-  return text
-    .replace(/^By\s+/, '')
-    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
-    .map((name) => name.trim())
-    .filter(Boolean);
-}
-
 /** Kyodo ends its head with `+`: `Soccer: Urawa Reds claim 7th Emperor's Cup …+`. */
 export const plusHeadEnd = /\s*\+\s*$/;
 

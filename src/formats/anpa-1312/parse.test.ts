@@ -164,7 +164,7 @@ test('reads agate as tables: BS rows, US and RS between cells, DLE inside names,
     },
     {
       headline: 'Invented League Glance',
-      byline: { text: 'By The Associated Press', names: ['The Associated Press'], title: null },
+      byline: { text: 'By The Associated Press', names: [], title: null },
       body: [
         ['paragraph', 5, 'All Times EDT'],
         ['crosshead', 7, 'EAST DIVISION'],

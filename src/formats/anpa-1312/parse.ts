@@ -1,6 +1,7 @@
 import type { Place, SourceFile } from '../../source/source-file.js';
 import { agencyName } from '../../story/agencies.js';
 import type { Byline, Damage, Signoff, Story } from '../../story/story.js';
+import { readByline } from '../byline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import { decodeWire } from '../iptc-7901/charset.js';
 import { lineCounter, readCopyLines, splitLines } from '../iptc-7901/copy-lines.js';
@@ -12,7 +13,6 @@ import {
   ETX,
   STX,
   bylineLine,
-  bylineNames,
   caretLine,
   caretSplit,
   controlCharacter,
@@ -405,7 +405,7 @@ function readCaretHeader(lines: SourceLine[]): TextHeader {
       continue;
     }
     if (result.byline === null && bylineLine.test(field.text)) {
-      result.byline = { text: field.text, names: bylineNames(field.text), title: null };
+      result.byline = readByline(field.text);
       afterByline = true;
       continue;
     }

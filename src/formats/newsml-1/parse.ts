@@ -5,7 +5,8 @@ import type { Block, Damage, Dateline, Embargo, Signal, Status, Story, Subject }
 import { priorityOfUrgency } from '../../story/urgency.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import { readNitfElement } from '../nitf/parse.js';
-import { languageTag, plainPieces, readByline, readPieces, repairLine } from '../rss/copy.js';
+import { readByline } from '../byline.js';
+import { languageTag, plainPieces, readPieces, repairLine } from '../rss/copy.js';
 import type { CopyPiece } from '../rss/copy.js';
 import { elementPieces, htmlPieces, looksLikeHtml } from '../rss/html.js';
 import { readXmlDocument, rootTag } from '../xml/document.js';

@@ -237,32 +237,6 @@ export function decodeDoubleEscaped(text: string): { text: string; count: number
 // eslint-disable-next-line no-control-regex
 export const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-/** A byline's leading `By`, and AP's trailing `=`. */
-const bylineBy = /^by\s+/i;
-
-/**
- * A paragraph that is only a byline: `By Ann Example`, `By PAUL BYRNE and ALMUDENA
- * CALATRAVA` (AP may end it with `=`). Checked name by name rather than with one
- * pattern: a single pattern for the whole line backtracks for minutes on
- * `By A and A and … 1`.
- */
-export function isBylineLine(text: string): boolean {
-  if (text.length > 160) return false;
-  const match = /^By\s+(\S.*?)\s*=?$/.exec(text);
-  if (!match) return false;
-  return match[1]!.split(/\s*,\s*|\s+and\s+|\s*&\s*/).every((name) => /^\p{Lu}[\p{L}.'’ -]*$/u.test(name));
-}
-
-/** The people a byline names (`By PAUL BYRNE and ALMUDENA CALATRAVA` → two names), split as the wire-text reader splits them. */
-export function bylineNames(text: string): string[] {
-  return text
-    .replace(bylineBy, '')
-    .replace(/\s*=$/, '')
-    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
-    .map((name) => name.trim())
-    .filter(Boolean);
-}
-
 // ---------------------------------------------------------------------------
 // Body markup (XHTML and NITF inside `inlineXML`)
 

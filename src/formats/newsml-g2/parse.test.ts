@@ -289,11 +289,11 @@ test('reads the byline from by, a byline paragraph, or named creators, but never
     names: ['Ann Example', 'Bo Invented'],
     title: null,
   });
-  // The by text names the creator: the creator's name is the name.
+  // The by text names the creator: the creator's name is the name; the title after the comma is the title.
   assert.deepStrictEqual(byline('<creator><name>Ann Example</name></creator><by>Ann Example, Invented Bureau Chief</by>'), {
-    text: 'Ann Example, Invented Bureau Chief',
+    text: 'Ann Example',
     names: ['Ann Example'],
-    title: null,
+    title: 'Invented Bureau Chief',
   });
   assert.deepStrictEqual(byline('<creator><name>Ann Example</name></creator>'), { text: 'Ann Example', names: ['Ann Example'], title: null });
   assert.equal(byline('<creator literal="Reuters"/>'), null);

@@ -17,6 +17,7 @@ import type {
   Subject,
 } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
+import { isBylineLine, readByline } from '../byline.js';
 import { datelineFromParts } from '../dateline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import { readNitfElement } from '../nitf/parse.js';
@@ -42,11 +43,9 @@ import {
   SLUGLINE_GUID_PREFIX,
   SLUGLINE_NAMESPACE,
   blockElements,
-  bylineNames,
   controlCharacters,
   crossheadElements,
   decodeDoubleEscaped,
-  isBylineLine,
   isCountryType,
   isMainHeadlineRole,
   isRegionType,
@@ -523,13 +522,12 @@ function readSummary(contentMeta: XmlElement | null): string | null {
 /** `by`: the byline as written; the people it names are the item's creators where they are named in it. */
 function readBy(contentMeta: XmlElement | null, context: Context): Byline | null {
   for (const by of children(contentMeta, 'by')) {
-    const value = clean(text(by)).replace(/\s*=$/, '');
-    if (!value) continue;
-    const title = sluglineAttribute(by, 'title', context);
+    const read = readByline(clean(text(by)), sluglineAttribute(by, 'title', context));
+    if (read === null) continue;
     // Slugline's writer lists every name the byline holds as a creator, none when it holds none.
-    if (context.sluglinePrefix !== null) return { text: value, names: creatorNames(contentMeta), title };
-    const creators = creatorNames(contentMeta).filter((name) => value.includes(name));
-    return { text: value, names: creators.length ? creators : bylineNames(value), title };
+    if (context.sluglinePrefix !== null) return { ...read, names: creatorNames(contentMeta) };
+    const creators = creatorNames(contentMeta).filter((name) => read.text.includes(name));
+    return creators.length ? { ...read, names: creators } : read;
   }
   return null;
 }
@@ -916,7 +914,7 @@ function takeLead(
     const block = blocks[index]!;
     if (block.kind !== 'paragraph') break;
     if (isBylineLine(block.text)) {
-      byline ??= { text: block.text.replace(/\s*=$/, ''), names: bylineNames(block.text), title: null };
+      byline ??= readByline(block.text);
       removeBlock(blocks, damage, index--);
       continue;
     }

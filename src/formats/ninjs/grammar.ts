@@ -153,22 +153,3 @@ export function subjectUri(scheme: string, code: string): string | null {
 // ---------------------------------------------------------------------------
 // Bylines and datelines
 
-/** `By PAUL BYRNE and ALMUDENA CALATRAVA`: the names, split at `and` and `&`. */
-const bylineLead = /^by\s+/i;
-const nameSeparator = /\s+and\s+|\s*&\s*/i;
-
-/**
- * The names and the title in a ninjs byline: `Paulo Santalucia and Frances d'Emilio`
- * → two names; `Aaron J. Staples, Michigan State University` → one name and a title.
- */
-export function readBylineText(text: string): { names: string[]; title: string | null } {
-  const bare = text.replace(bylineLead, '').trim();
-  const comma = bare.indexOf(',');
-  const names = (comma === -1 ? bare : bare.slice(0, comma)).split(nameSeparator).map((name) => name.trim()).filter(Boolean);
-  // A comma after one name or more starts a title (`, Reuters`), unless more names follow it.
-  if (comma !== -1 && !nameSeparator.test(bare.slice(comma + 1))) {
-    return { names, title: bare.slice(comma + 1).trim() || null };
-  }
-  if (comma !== -1) return { names: bare.split(/\s*,\s*|\s+and\s+|\s*&\s*/i).filter(Boolean), title: null };
-  return { names, title: null };
-}

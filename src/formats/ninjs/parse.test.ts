@@ -141,7 +141,7 @@ test('reads a ninjs 2.x item: headlines, bodies and descriptions by role, subjec
         versionCreated: '2024-01-02T10:00:00Z',
         status: 'canceled',
         headline: 'The main headline',
-        byline: { text: 'Ann Example, Invented Press', names: ['Ann Example'], title: 'Invented Press' },
+        byline: { text: 'Ann Example', names: ['Ann Example'], title: 'Invented Press' },
         summary: 'Summary here',
         body: [{ kind: 'paragraph', text: 'Rich.', line: 1, take: 1 }],
         subjects: [

@@ -5,6 +5,7 @@ import { normalizeDateTime } from '../../story/dates.js';
 import type { Block, Byline, Dateline, Embargo, Status, Story, Subject } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
 import type { Format, Sniff } from '../format.js';
+import { bylineNames, readByline as readBylineWords } from '../byline.js';
 import { takeLeadDateline } from '../dateline.js';
 import { contentId } from '../wire-text/parse.js';
 import {
@@ -18,7 +19,6 @@ import {
   propertyName,
   pubStatuses,
   qcode,
-  readBylineText,
   schemeAliases,
   sluglineGuidUrn,
   sluglineUrn,
@@ -518,7 +518,7 @@ function readBody(item: JsonObject, placeOf: (key: string) => { line: number }):
 
 function readByline(item: JsonObject): Byline | null {
   const given = stringOf(first(item, names.byline))?.replace(/\s+/g, ' ').trim();
-  if (given) return { text: given, ...readBylineText(given) };
+  if (given) return readBylineWords(given);
   // AP Media API: `bylines: [{ "by": "By MARK KENNEDY", "title": "AP Entertainment Writer" }]`.
   const bylines = item.bylines;
   if (!Array.isArray(bylines)) return null;
@@ -529,7 +529,7 @@ function readByline(item: JsonObject): Byline | null {
     .map((entry) => [entry.by as string, stringOf(entry.title)].filter(Boolean).join(', ').replace(/\s+/g, ' ').trim())
     .join('; ');
   const title = entries.map((entry) => stringOf(entry.title)?.trim()).find((each) => !!each) ?? null;
-  return { text, names: entries.flatMap((entry) => readBylineText(entry.by as string).names), title };
+  return { text, names: entries.flatMap((entry) => bylineNames(entry.by as string)), title };
 }
 
 /** `located` as a dateline: `Grossetto, Italy` → place Grossetto, country Italy. */

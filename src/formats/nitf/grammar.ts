@@ -173,43 +173,6 @@ export const nmtoken = /^[\p{L}\p{N}._:-]+$/u;
 export const languageTag = /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/;
 
 // ---------------------------------------------------------------------------
-// Bylines
-
-/** `By ` opening a byline. */
-const byPrefix = /^by\s+/i;
-
-/**
- * Words that make a part of a byline an affiliation or a job, not a name:
- * `By Ian Jones, Press Association` names one person.
- */
-const affiliationWord =
-  /\b(?:press|association|agency|news|service|correspondent|writer|editor|reporter|staff|bureau|desk|times|post|herald|journal|contributor|columnist)\b/i;
-
-/**
- * The people a byline names when it gives them as text (`By PAUL BYRNE and ALMUDENA
- * CALATRAVA`): only bylines that open with `By`; names are split at commas, `and`
- * and `&`, and the first part that is an affiliation (`Press Association`, an
- * agency, a job) ends them.
- */
-export function namesInByline(text: string): string[] {
-  if (!byPrefix.test(text)) return [];
-  const names: string[] = [];
-  for (const part of splitNames(text.replace(byPrefix, '').replace(/\s*=$/, ''))) {
-    if (affiliationWord.test(part) || agencyName(part) !== null || !/^\p{Lu}/u.test(part) || part.split(/\s+/).length > 5) break;
-    names.push(part);
-  }
-  return names;
-}
-
-/** `Anna Example, Piet Sample and Ole Made-Up` → three names: split at commas, `and` and `&`. */
-function splitNames(text: string): string[] {
-  return text
-    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-}
-
-// ---------------------------------------------------------------------------
 // Datelines in the lead paragraph
 
 

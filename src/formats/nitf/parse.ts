@@ -2,6 +2,7 @@ import type { SourceFile } from '../../source/source-file.js';
 import { normalizeDateTime } from '../../story/dates.js';
 import type { Block, Byline, Damage, Dateline, Embargo, Signal, Signoff, Status, Story, Subject } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
+import { readByline } from '../byline.js';
 import { datelineFromParts } from '../dateline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import { readClosingLine, readDatelineHead } from '../wire-text/grammar.js';
@@ -15,7 +16,6 @@ import {
   languageTag,
   localName,
   mediaKind,
-  namesInByline,
   otherFormatOf,
   otherFormatOfText,
   readAgencySignoff,
@@ -480,12 +480,12 @@ class NitfReader {
         raw += /[\p{L}\p{N}]$/u.test(raw) && /^[\p{L}\p{N}]/u.test(words) ? ` ${words}` : words;
       }
     }
-    const text = fold(raw).replace(/\s*=$/, '') || title;
-    if (text === null) return null;
+    const read = readByline(fold(raw), title);
+    if (read === null) return null;
     const persons = children(byline, 'person').map((person) => fold(inlineRaw(person))).filter(Boolean);
     // CP puts two people in one <person> (`Mia Rabson and Jordan Press`).
-    const names = persons.length ? persons.flatMap((person) => person.split(/\s+and\s+|\s*&\s*/)).filter(Boolean) : namesInByline(text);
-    return { text, names, title };
+    const names = persons.length ? persons.flatMap((person) => person.split(/\s+and\s+|\s*&\s*/)).filter(Boolean) : /^by\s/i.test(read.text) ? read.names : [];
+    return { ...read, names };
   }
 
   /**

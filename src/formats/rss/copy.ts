@@ -7,6 +7,7 @@
 import { repairDoubleEncoding } from '../../source/decode.js';
 import type { Place, SourceFile } from '../../source/source-file.js';
 import type { BlockKind, Byline, Damage } from '../../story/story.js';
+import { readByline } from '../byline.js';
 import { readBylineNames } from '../wire-text/grammar.js';
 import { readWireCopy } from '../wire-text/parse.js';
 import type { WireCopy } from '../wire-text/parse.js';
@@ -110,24 +111,6 @@ export function plainPieces(text: string, firstLine: number, options: { markup?:
     if (match[2] === '') break;
   }
   return pieces;
-}
-
-/**
- * A byline as a feed or a news package gives it (`By Jane Invented and John Roe`,
- * `Jane Invented`): the text as written without a trailing `=`, the names it holds.
- *
- * @example
- * readByline('By Jane Invented and John Roe'); // { text: 'By Jane Invented and John Roe', names: ['Jane Invented', 'John Roe'], title: null }
- */
-export function readByline(text: string | null, title: string | null = null): Byline | null {
-  const clean = text?.replace(/\s*=\s*$/, '').replace(/\s+/g, ' ').trim() ?? '';
-  if (clean === '') return null;
-  const names = clean
-    .replace(/^by\s+/i, '')
-    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
-    .map((name) => name.trim())
-    .filter((name) => name !== '');
-  return { text: clean, names, title: title?.trim() || null };
 }
 
 /**

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic, SourceFile } from '../../source/source-file.js';
 import { normalizeDateTime } from '../../story/dates.js';
 import type { Damage, Story, Subject } from '../../story/story.js';
-import { readByline, readPieces, repairLine } from './copy.js';
+import { readByline } from '../byline.js';
+import { readPieces, repairLine } from './copy.js';
 import type { CopyPiece } from './copy.js';
 
 /** A date-time element as written, and where. */

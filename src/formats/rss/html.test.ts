@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { SourceFile } from '../../source/source-file.js';
 import { parseXml } from '../xml/xml.js';
-import { plainPieces, readByline, readPieces } from './copy.js';
+import { readByline } from '../byline.js';
+import { plainPieces, readPieces } from './copy.js';
 import { decodeReferences, elementPieces, htmlPieces, htmlText, looksLikeHtml, stripTags } from './html.js';
 
 // The copy here is invented.
