@@ -30,6 +30,6 @@ test('exports exactly the public API, nothing more', () => {
   ]);
   assert.deepStrictEqual(
     slugline.formats.map((format) => format.id),
-    ['nitf', 'newsml-g2', 'newsml-1.2', 'rss', 'atom', 'ninjs', 'reuters-sgml', 'iptc-7901', 'anpa-1312', 'aap-zczc', 'wire-text'],
+    ['nitf', 'newsml-g2', 'newsml-1.2', 'rss', 'atom', 'ritzau', 'ninjs', 'reuters-sgml', 'iptc-7901', 'anpa-1312', 'aap-zczc', 'email', 'data-feed', 'wire-text'],
   );
 });

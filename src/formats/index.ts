@@ -5,6 +5,8 @@ import { aapZczc } from './aap-zczc/parse.js';
 import { anpa1312 } from './anpa-1312/parse.js';
 import { atom } from './atom/parse.js';
 import { atomWriter } from './atom/serialize.js';
+import { dataFeed } from './data-feed/parse.js';
+import { email } from './email/parse.js';
 import type { Format, ParseOptions, Writer } from './format.js';
 import { iptc7901 } from './iptc-7901/parse.js';
 import { jsonlWriter } from './jsonl/serialize.js';
@@ -18,11 +20,12 @@ import { ninjsWriter } from './ninjs/serialize.js';
 import { reutersSgml } from './reuters-sgml/parse.js';
 import { rss } from './rss/parse.js';
 import { rssWriter } from './rss/serialize.js';
+import { ritzau } from './ritzau/parse.js';
 import { textWriter } from './text/serialize.js';
 import { wireText } from './wire-text/parse.js';
 
 /** Every format Slugline reads, most specific first. Adding a format is one line here. */
-export const formats: readonly Format[] = [nitf, newsmlG2, newsml1, rss, atom, ninjs, reutersSgml, iptc7901, anpa1312, aapZczc, wireText];
+export const formats: readonly Format[] = [nitf, newsmlG2, newsml1, rss, atom, ritzau, ninjs, reutersSgml, iptc7901, anpa1312, aapZczc, email, dataFeed, wireText];
 
 /** Every format Slugline writes. Adding one is one line here. */
 export const writers: readonly Writer[] = [jsonlWriter, ninjsWriter, nitfWriter, newsmlG2Writer, rssWriter, atomWriter, textWriter];

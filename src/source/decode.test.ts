@@ -21,6 +21,9 @@ test('falls back to Windows-1252 where the bytes are not UTF-8, and says where',
   const bytes = Buffer.from([0x93, 0x43, 0x61, 0x66, 0xe9, 0x94, 0x20, 0x35, 0x20, 0x80]);
   assert.deepStrictEqual(decodeText(bytes), { text: '“Café” 5 €', encoding: 'windows-1252', bom: false, firstInvalidUtf8: 0 });
   assert.equal(decodeText(Buffer.from([0x41, 0x42, 0xe9])).firstInvalidUtf8, 2);
+  // Overlong forms and surrogates are not UTF-8, though their bytes have the right shape.
+  assert.equal(decodeText(Buffer.from([0x41, 0xe0, 0x80, 0x80])).firstInvalidUtf8, 1);
+  assert.equal(decodeText(Buffer.from([0x41, 0x42, 0xed, 0xa0, 0x80])).firstInvalidUtf8, 2);
 });
 
 test('repairs UTF-8 that was decoded as Windows-1252 and counts each repair', () => {

@@ -75,6 +75,11 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       const byte = bytes[index + next];
       if (byte === undefined || (byte & 0xc0) !== 0x80) return index;
     }
+    // The second byte's narrower ranges (Unicode table 3-7): no overlong forms, no surrogates, nothing past U+10FFFF.
+    const second = bytes[index + 1]!;
+    if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) {
+      return index;
+    }
     index += length;
   }
   return bytes.length;

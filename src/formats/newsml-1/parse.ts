@@ -279,7 +279,8 @@ class ItemReader {
       }
     }
     const embargo = this.readEmbargo(child(management, 'StatusWillChange'), status, embargoed);
-    if (embargo !== null && status === null) status = 'withheld';
+    // An embargo withholds the story until it lifts, as every reader reads it; a cancel stands.
+    if (embargo !== null && status !== 'canceled') status = 'withheld';
 
     let signal: Signal | null = null;
     for (const instruction of children(management, 'Instruction')) {

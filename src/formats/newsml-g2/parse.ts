@@ -20,6 +20,8 @@ import { priorityOfUrgency } from '../../story/urgency.js';
 import { isBylineLine, readByline } from '../byline.js';
 import { datelineFromParts } from '../dateline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
+import { headlineFromCopy } from '../headline.js';
+import { samePlace } from '../nitf/grammar.js';
 import { readNitfElement } from '../nitf/parse.js';
 import { contentId, readWireCopy } from '../wire-text/parse.js';
 import type { WireCopy } from '../wire-text/parse.js';
@@ -36,7 +38,7 @@ import {
 } from '../wire-text/grammar.js';
 import type { DatelineParts } from '../wire-text/grammar.js';
 import { readXmlDocument } from '../xml/document.js';
-import { attribute, child, children, decodeXml, rawText, text } from '../xml/xml.js';
+import { attribute, child, children, decodeXml, foldWhiteSpace, rawText, text } from '../xml/xml.js';
 import type { XmlElement, XmlNode } from '../xml/xml.js';
 import {
   G2_NAMESPACE,
@@ -263,8 +265,25 @@ function readItem(item: XmlElement, index: number, context: Context): Story | Re
   if (headline.text === null && content.headline === null && content.blocks.length === 0) {
     return { rule: 'input/no-copy', message: 'the text item has no headline and no body text', line };
   }
+  const summary = readSummary(contentMeta) ?? content.summary;
+  // A body the content announces words for (`wordcount="569"`) and does not hold was lost on the way: damage, said so.
+  const announced = Number(children(child(item, 'contentSet')).map((each) => attribute(each, 'wordcount')).find(Boolean) ?? 0);
+  if (content.blocks.length === 0 && announced > 0) {
+    const detail = `the content announces ${announced} words (wordcount) but holds no body text: the text was lost`;
+    content.damage.push({ kind: 'truncated', block: null, detail });
+    file.warn('damage/truncated', detail, { line }, READER);
+  }
+  let derivedHeadline: string | null = null;
   if (headline.text === null && content.headline === null) {
     file.warn('newsml-g2/no-headline', 'the text item has no headline: neither contentMeta nor its content gives one', { line }, READER);
+    // A story needs a headline on a desk: made from the first sentence of the summary, else of the copy, and said so.
+    // Notes set off in stars or brackets (`*** DISCLAIMER: … ***`, `(Adds …)`) are no copy to make it from.
+    const lead = summary ?? content.blocks.find((block) => block.kind === 'paragraph' && !/^(?:\*.*\*|\(.*\))$/.test(block.text))?.text ?? null;
+    // A document Slugline wrote for a story without a headline reads back without one.
+    if (lead !== null && context.sluglinePrefix === null) {
+      derivedHeadline = headlineFromCopy(lead);
+      file.info('newsml-g2/headline-derived', `the headline is made from the first sentence of the ${summary !== null ? 'summary' : 'copy'}: “${derivedHeadline}”`, { line }, READER);
+    }
   }
 
   // Identity: the guid is the story across its versions; `version` counts them, 1 by default.
@@ -363,8 +382,8 @@ function readItem(item: XmlElement, index: number, context: Context): Story | Re
     firstCreated,
     versionCreated,
     urgency,
-    headline: headline.text ?? content.headline,
-    summary: readSummary(contentMeta) ?? content.summary,
+    headline: headline.text ?? content.headline ?? derivedHeadline,
+    summary,
     byline: readBy(contentMeta, context) ?? content.byline ?? readCreators(contentMeta),
     dateline,
     credits,
@@ -390,7 +409,8 @@ function rank(signal: Signal | null): number {
 /** Text with control characters removed and white space folded; '' when none. */
 function clean(value: string | null | undefined): string {
   if (!value) return '';
-  return value.replace(controlCharacters, '').replace(/\s+/g, ' ').trim();
+  // Tested first: most values hold no control character and nothing to fold.
+  return foldWhiteSpace(hasControl.test(value) ? value.replace(controlCharacters, '') : value);
 }
 
 /** A party's name (`provider`, `creator`): its `name`, else its literal, qcode or URI. */
@@ -649,7 +669,9 @@ function readDateline(
   // G2's dateline may say only when (`2018-01-03 20:13:08 GMT+00:00`): then no words name the place.
   const dateOnly = words !== null && words.length <= 60 ? datelineDate(words) : null;
   const date = dateOnly ?? read?.date ?? null;
-  const place = parts?.place ?? located?.place ?? (dateOnly ? '' : firstPart(text));
+  // The words give the place as written (`OTTAWA -`); `located` names it (`Ottawa`): its name wins when they agree.
+  const place =
+    parts && located?.place && samePlace(parts.place, located.place) ? located.place : (parts?.place ?? located?.place ?? (dateOnly ? '' : firstPart(text)));
   return {
     text,
     place,
@@ -884,6 +906,9 @@ function readMarkup(markup: XmlElement, context: Context, referenceDate: string 
  * lines are columns.
  */
 function isWireCopy(value: string): boolean {
+  // Three lines need two line breaks: most paragraphs have none, and need no split.
+  const firstBreak = value.indexOf('\n');
+  if (firstBreak === -1 || value.indexOf('\n', firstBreak + 1) === -1) return false;
   const lines = value.split(/\r?\n/).filter((line) => line.trim() !== '');
   if (lines.length < 3) return false;
   const rest = lines.slice(1);
@@ -944,7 +969,7 @@ const leadNote = /^(?:\(.*\)|\*\s.*)$/;
 
 /** Lower case, single spaces: for comparing a body heading with the headline. */
 function fold(value: string): string {
-  return value.replace(/\s+/g, ' ').trim().toLowerCase();
+  return foldWhiteSpace(value).toLowerCase();
 }
 
 /**
@@ -1059,6 +1084,6 @@ function cleanBlock(block: RawBlock): { text: string; controls: number; mojibake
   const folded =
     block.kind === 'preformatted'
       ? repaired.text.replace(/^(?:[ \t]*\r?\n)+/, '').replace(/(?:\r?\n[ \t]*)+$/, '')
-      : repaired.text.replace(/\s+/g, ' ').trim();
+      : foldWhiteSpace(repaired.text);
   return { text: folded, controls, mojibake: repaired.repaired, escaped: decoded.count };
 }

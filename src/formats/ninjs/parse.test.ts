@@ -255,7 +255,8 @@ test('maps urgency to priority; warns about values it cannot read and leaves the
   const odd = read({ urgency: 12, pubstatus: 'commissioned', versioncreated: '2018-05-30T15:14:24', embargoed: 'Next Monday' });
   assert.deepStrictEqual(
     [odd.urgency, odd.priority, odd.status, odd.versionCreated, odd.embargo],
-    [null, null, 'usable', null, { text: 'Next Monday', until: null }],
+    // An embargo, even one with no moment, withholds the item.
+    [null, null, 'withheld', null, { text: 'Next Monday', until: null }],
   );
   assert.deepStrictEqual(odd.diagnostics.map((each) => each.rule), ['ninjs/bad-date', 'ninjs/bad-date', 'ninjs/bad-urgency', 'ninjs/bad-pubstatus']);
   assert.equal(read({ pubstatus: 'cancelled' }).status, 'canceled');
@@ -381,7 +382,8 @@ test('gives the embargo of ninjs_embargoed.json', { skip: skipWithout('agency/co
       'Trouble is brewing for the future of beer',
       'fd8e441b-a698-4411-9246-7d5de21cced9',
       11,
-      'usable',
+      // Embargoed: withheld until the embargo lifts, as every reader reads it.
+      'withheld',
     ],
   );
 });

@@ -1,8 +1,8 @@
-import { decodeText } from '../../source/decode.js';
+import { decodeText, repairDoubleEncoding } from '../../source/decode.js';
 import type { SourceFile } from '../../source/source-file.js';
 import { countryCode } from '../../story/countries.js';
 import { normalizeDateTime } from '../../story/dates.js';
-import type { Block, Byline, Dateline, Embargo, Status, Story, Subject } from '../../story/story.js';
+import type { Block, Byline, Damage, Dateline, Embargo, Status, Story, Subject } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
 import type { Format, Sniff } from '../format.js';
 import { bylineNames, readByline as readBylineWords } from '../byline.js';
@@ -274,6 +274,15 @@ function classify(item: JsonObject, envelope: Found['envelope']): Verdict {
     return { rule: 'ninjs/not-text', refuse: 'the item is a composite (a package of other items) with no text of its own' };
   }
   if (!hasBody && readHeadline(item) === null) return { rule: 'ninjs/no-copy', refuse: 'the item has no headline and no body text' };
+  // A body with no words (`...`) beside renditions that are all pictures, video or audio: the item is the media.
+  const media = mediaRenditions(item);
+  if (type === null && media.length > 0 && !bodyCandidates(item).some((each) => /\p{L}{2}/u.test(plainText(each.value)))) {
+    return { rule: 'ninjs/not-text', refuse: `the item has no text of its own, only ${media.join(', ')} renditions: it is a media item, not a text story` };
+  }
+  // No body, and no text but a caption (`description_caption_xhtml`, a `caption` description): a picture's metadata.
+  if (type === null && !hasBody && textDescription(item) === null && captionOnly(item)) {
+    return { rule: 'ninjs/not-text', refuse: 'the item has no body and no text but a caption: it describes a picture, not a text story' };
+  }
   if (!hasBody && envelope === 'ap-media-api') {
     return {
       rule: 'ninjs/remote-content',
@@ -316,7 +325,8 @@ function readItem(found: Found, type: string | null, context: Context): Story {
     file.info('ninjs/composite', 'a composite: its own text is read, the items it associates are not', placeOf('type'), READER);
   }
 
-  const body = readBody(item, placeOf);
+  const damage: Damage[] = [];
+  const body = readBody(item, placeOf, damage, warn);
   const headline = readHeadline(item);
 
   const identity = readIdentity(item, found, warn);
@@ -324,7 +334,7 @@ function readItem(found: Found, type: string | null, context: Context): Story {
   let revision: number | null = null;
   let announced: string | null = null;
   if (typeof version === 'number' && Number.isInteger(version) && version >= 0) revision = version;
-  else if (typeof version === 'string' && /^\d{1,9}$/.test(version.trim())) revision = Number(version.trim());
+  else if (typeof version === 'string' && /^\d{1,15}$/.test(version.trim())) revision = Number(version.trim());
   else if (typeof version === 'string' && version.trim() !== '') announced = version.trim();
 
   const readDate = (field: readonly string[]): { value: string | null; raw: string | null } => {
@@ -362,6 +372,8 @@ function readItem(found: Found, type: string | null, context: Context): Story {
     if (known) status = known;
     else warn('ninjs/bad-pubstatus', `\`${statusKey}\` \`${statusValue}\` is none of usable, withheld, canceled; read as usable`, statusKey);
   }
+  // An embargoed item is withheld until the embargo lifts, whatever pubstatus says, as every reader reads it.
+  if (embargo !== null && status === 'usable') status = 'withheld';
 
   const { subjects, keywords } = readSubjects(item);
   const note = stringOf(first(item, names.edNote));
@@ -373,14 +385,16 @@ function readItem(found: Found, type: string | null, context: Context): Story {
   const lead = opening?.kind === 'paragraph' ? takeLeadDateline(opening.text, versionCreated.value ?? firstCreated.value) : null;
   if (opening && lead) {
     dateline = lead.dateline;
-    if (lead.rest === '') body.shift();
-    else body[0] = { ...opening, text: lead.rest };
+    if (lead.rest === '') {
+      body.shift();
+      for (const each of damage) if (each.block !== null) each.block = each.block === 0 ? null : each.block - 1;
+    } else body[0] = { ...opening, text: lead.rest };
   }
   const slug = stringOf(first(item, names.slugline));
   const language = stringOf(first(item, names.language));
 
   return {
-    id: storyId(identity.guid, revision ?? announced ?? versionCreated.raw, text.slice(offset, skipValue(text, offset))),
+    id: identity.ownId ?? storyId(identity.guid, revision ?? announced ?? versionCreated.raw, text.slice(offset, skipValue(text, offset))),
     source: {
       format: READER,
       file: file.name,
@@ -412,7 +426,7 @@ function readItem(found: Found, type: string | null, context: Context): Story {
     signal: null,
     embargo,
     language: language?.trim() || null,
-    damage: [],
+    damage,
     diagnostics: [],
   };
 }
@@ -427,11 +441,12 @@ function storyId(guid: string | null, version: string | number | null, json: str
 }
 
 /** The provider's identifier: `uri`, else Superdesk's `guid`; Slugline's own `urn:slugline:` stand-ins undone. */
-function readIdentity(item: JsonObject, found: Found, warn: (rule: string, message: string, key: string) => void): { guid: string | null } {
+function readIdentity(item: JsonObject, found: Found, warn: (rule: string, message: string, key: string) => void): { guid: string | null; ownId?: string } {
   const uri = stringOf(first(item, names.uri))?.trim() || null;
   if (uri !== null) {
     if (uri.startsWith(sluglineGuidUrn)) return { guid: decodeURIComponent(uri.slice(sluglineGuidUrn.length)) };
-    if (uri.startsWith(sluglineUrn)) return { guid: null };
+    // Slugline's id for a story no provider named: the id again, not a guid.
+    if (uri.startsWith(sluglineUrn)) return { guid: null, ownId: decodeURIComponent(uri.slice(sluglineUrn.length)) };
     return { guid: uri };
   }
   const guid = stringOf(first(item, names.guid))?.trim() || null;
@@ -452,10 +467,39 @@ function readHeadline(item: JsonObject): string | null {
   return key === null ? null : cleanText(stringOf(item[key]) ?? '', null);
 }
 
+/** The media types of renditions that are pictures, video or audio (`image/jpeg`), when every rendition is one; else none. */
+function mediaRenditions(item: JsonObject): string[] {
+  const renditions = item.renditions;
+  const list = Array.isArray(renditions) ? renditions.filter(isObject) : isObject(renditions) ? Object.values(renditions).filter(isObject) : [];
+  // ninjs 1.x names the media type `mimetype`.
+  const types = list.map((each) => contentTypeOf(each) ?? stringOf(each.mimetype) ?? '');
+  return types.length > 0 && types.every((each) => /^(?:image|video|audio)\//i.test(each)) ? [...new Set(types)] : [];
+}
+
+/** Whether every description the item has is a caption. */
+function captionOnly(item: JsonObject): boolean {
+  const descriptions = first(item, names.descriptions);
+  const roles = Array.isArray(descriptions) ? descriptions.filter(isObject).map((each) => String(each.role ?? '')) : [];
+  const keys = Object.keys(item).filter((name) => suffixed.description.test(name));
+  return roles.length + keys.length > 0 && roles.every((role) => /caption/i.test(role)) && keys.every((key) => /caption/i.test(key));
+}
+
+/**
+ * NTB's short items have no body: their text is the description of role `text`. It is
+ * read as the body when there is none, and is then no summary.
+ */
+function textDescription(item: JsonObject): string | null {
+  const descriptions = first(item, names.descriptions);
+  if (!Array.isArray(descriptions)) return null;
+  const text = descriptions.filter(isObject).find((each) => each.role === 'text' && typeof each.value === 'string' && each.value.trim() !== '');
+  return text ? (text.value as string) : null;
+}
+
 function readSummary(item: JsonObject): string | null {
   const descriptions = first(item, names.descriptions);
   if (Array.isArray(descriptions)) {
-    const values = descriptions.filter(isObject).filter((each) => typeof each.value === 'string');
+    const bodyless = bodyCandidates(item).length === 0;
+    const values = descriptions.filter(isObject).filter((each) => typeof each.value === 'string' && !(bodyless && each.role === 'text'));
     const main = values.find((each) => each.role === 'summary' || each.role === 'main') ?? values[0];
     if (main) return cleanText(main.value as string, contentTypeOf(main));
   }
@@ -485,6 +529,12 @@ interface BodyCandidate {
   index: number | null;
 }
 
+/** The description of role `text` as the body of an item that has none (NTB). */
+function descriptionBody(item: JsonObject): BodyCandidate | undefined {
+  const value = textDescription(item);
+  return value === null ? undefined : { value, html: looksLikeHtml(value), key: keyOf(item, names.descriptions)!, index: null };
+}
+
 /** Every body the item has, HTML ones first: they keep paragraphs and crossheads. */
 function bodyCandidates(item: JsonObject): BodyCandidate[] {
   const candidates: BodyCandidate[] = [];
@@ -507,13 +557,30 @@ function bodyCandidates(item: JsonObject): BodyCandidate[] {
   return [...candidates.filter((each) => each.html), ...candidates.filter((each) => !each.html)];
 }
 
-function readBody(item: JsonObject, placeOf: (key: string) => { line: number }): Block[] {
-  const chosen = bodyCandidates(item)[0];
+/**
+ * The body: the best of the item's bodies read into blocks, double-encoded UTF-8
+ * (`worldâ€™s`) repaired and flagged as damage, as every reader repairs it.
+ */
+function readBody(
+  item: JsonObject,
+  placeOf: (key: string) => { line: number },
+  damage: Damage[],
+  warn: (rule: string, message: string, key: string) => void,
+): Block[] {
+  const chosen = bodyCandidates(item)[0] ?? descriptionBody(item);
   if (chosen === undefined) return [];
   const blocks: HtmlBlock[] = chosen.html ? readHtmlBlocks(chosen.value) : readTextBlocks(chosen.value);
   // A JSON string holds no raw line break: every block of one body is on the line its value starts.
   const line = placeOf(chosen.key).line;
-  return blocks.map((block) => ({ kind: block.kind, text: block.text, line, take: 1 }));
+  return blocks.map((block, index) => {
+    const repaired = repairDoubleEncoding(block.text);
+    if (repaired.repaired > 0) {
+      const detail = `repaired ${repaired.repaired} double-encoded UTF-8 sequence(s)`;
+      damage.push({ kind: 'mojibake', block: index, detail });
+      warn('damage/mojibake', `block ${index + 1}: ${detail}`, chosen.key);
+    }
+    return { kind: block.kind, text: repaired.text, line, take: 1 };
+  });
 }
 
 function readByline(item: JsonObject): Byline | null {

@@ -148,7 +148,8 @@ test('reads every part of a complete NITF 3.6 document into the Story', () => {
     damage: [],
     diagnostics: [],
   });
-  assert.match(story.id, /^[0-9a-f]{16}$/);
+  // The provider names the story: the id is its guid and revision.
+  assert.equal(story.id, 'xyz.2024.ferry-vote@2');
 });
 
 // ---------------------------------------------------------------------------
@@ -737,10 +738,10 @@ test('reads a NITF embedded in another document, naming the calling reader in it
       messages: [['damage/undecodable', 'newsml-g2']],
     },
   );
-  // Every Story field but id, source and diagnostics, and the labels for the source.
+  // Every Story field but id, source and diagnostics, the labels for the source, and Slugline's own id if it wrote the document.
   assert.deepEqual(Object.keys(copy).sort(), [
     'body', 'byline', 'credits', 'damage', 'dateline', 'embargo', 'firstCreated', 'guid', 'headline', 'keywords', 'labels', 'language',
-    'notes', 'priority', 'revision', 'signal', 'signoffs', 'slug', 'status', 'subjects', 'summary', 'takes', 'urgency', 'version',
+    'notes', 'ownId', 'priority', 'revision', 'signal', 'signoffs', 'slug', 'status', 'subjects', 'summary', 'takes', 'urgency', 'version',
     'versionCreated',
   ]);
 });

@@ -1,5 +1,6 @@
 import type { SourceFile } from '../../source/source-file.js';
 import { normalizeDateTime } from '../../story/dates.js';
+import { SLUGLINE_ID_PREFIX, versionId } from '../../story/ids.js';
 import type { Block, Byline, Damage, Dateline, Embargo, Signal, Signoff, Status, Story, Subject } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
 import { readByline } from '../byline.js';
@@ -7,7 +8,7 @@ import { datelineFromParts } from '../dateline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import { readClosingLine, readDatelineHead } from '../wire-text/grammar.js';
 import { contentId, readWireCopy } from '../wire-text/parse.js';
-import { attribute, child, children, decodeXml, descendants, parseXmlText } from '../xml/xml.js';
+import { attribute, child, children, decodeXml, descendants, foldWhiteSpace, parseXmlText } from '../xml/xml.js';
 import type { XmlElement, XmlNode } from '../xml/xml.js';
 import {
   dayOf,
@@ -41,6 +42,8 @@ export interface NitfCopy extends Omit<Story, 'id' | 'source' | 'diagnostics'> {
    * `distributor`, `tobject.type`, `doc-scope`.
    */
   labels: Record<string, string | string[]>;
+  /** Slugline's own id, where Slugline wrote the document for a story no provider named (`urn:slugline:<id>` in `doc-id`). */
+  ownId: string | null;
 }
 
 export interface ReadNitfOptions {
@@ -121,7 +124,7 @@ export function parseNitf(file: SourceFile, options: ParseOptions = {}): Story {
     );
   }
   const source = { format: READER, file: file.name, receivedAt: file.origin.receivedAt ?? null, encoding, line: root.line, labels: copy.labels };
-  return assembleStory(contentId(file.bytes), source, copy, copy.language, file.messages.slice());
+  return assembleStory(copy.ownId ?? (copy.guid === null ? contentId(file.bytes) : versionId(copy.guid, copy.revision)), source, copy, copy.language, file.messages.slice());
 }
 
 function failWrongRoot(file: SourceFile, root: string, place: { line: number; column: number } | null): never {
@@ -140,8 +143,8 @@ function failWrongRoot(file: SourceFile, root: string, place: { line: number; co
  */
 function decodeNitf(file: SourceFile): { text: string; encoding: string } {
   const decoded = decodeXmlDocument(file, READER);
-  const head = Buffer.from(file.bytes.subarray(0, 256)).toString('latin1');
-  if (decoded.encoding === 'windows-1252' && !/^\s*<\?xml[^>]*\bencoding\s*=/.test(head)) {
+  // The head is looked at only for the rare Windows-1252 reading.
+  if (decoded.encoding === 'windows-1252' && !/^\s*<\?xml[^>]*\bencoding\s*=/.test(Buffer.from(file.bytes.subarray(0, 256)).toString('latin1'))) {
     file.info('encoding/windows-1252', 'the bytes are not UTF-8 and no encoding is declared; decoded as Windows-1252', null, READER);
   }
   return decoded;
@@ -220,9 +223,9 @@ class NitfReader {
     const management = this.readStatus(docdata);
     const messages = this.readEditorMessages(docdata);
     const embargo = this.readEmbargo(management.embargoed || messages.announced, issue, release, messages.embargo);
-    // A status the document gives stands (a canceled item may carry a release date);
-    // with none, an embargo withholds the story until it lifts.
-    const status: Status = management.status ?? (embargo ? 'withheld' : 'usable');
+    // A canceled item stays canceled (it may carry a release date); else an embargo
+    // withholds the story until it lifts, whatever status the document gives, as every reader reads it.
+    const status: Status = management.status === 'canceled' ? 'canceled' : embargo ? 'withheld' : (management.status ?? 'usable');
     const firstCreated = this.readFirstCreated(head, issue, revision);
 
     this.language = this.readLanguage(root, body);
@@ -238,12 +241,14 @@ class NitfReader {
     if (distributor) this.labels.distributor = distributor;
     this.flagReplacementCharacters(headline);
     const signal: Signal | null = child(docdata, 'correction') ? 'correction' : status === 'canceled' ? 'kill' : null;
+    const docId = attribute(child(docdata, 'doc-id'), 'id-string')?.trim() || null;
     return {
       slug: attribute(child(docdata, 'du-key'), 'key')?.trim() || this.metaValue('anpa-keyword'),
       takes: [],
       priority: priorityOfUrgency(urgency),
       version: null,
-      guid: attribute(child(docdata, 'doc-id'), 'id-string')?.trim() || null,
+      guid: docId?.startsWith(SLUGLINE_ID_PREFIX) ? null : docId,
+      ownId: docId?.startsWith(SLUGLINE_ID_PREFIX) ? docId.slice(SLUGLINE_ID_PREFIX.length) : null,
       revision,
       firstCreated,
       versionCreated: issue?.iso ?? null,
@@ -737,9 +742,9 @@ function inlineRaw(element: XmlElement | null | undefined, breakAs = ' '): strin
   return text;
 }
 
-/** White space folded to single spaces and trimmed. */
+/** White space folded to single spaces and trimmed (no replace when there is nothing to fold). */
 function fold(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return foldWhiteSpace(text);
 }
 
 /** A table as preformatted text: a row per line, cells separated by tabs; the caption first. */

@@ -217,8 +217,13 @@ test('writes the dateline marked up in its own text, or opening the lead paragra
     '<dateline><location><city>Ottawa</city><state>Ontario</state><country>Canada</country></location><story.date norm="20240703"/></dateline>',
     '<p>OTTAWA - Invented copy.</p>',
   ]);
-  // With no paragraph to open, the text stands alone and the place is left for readers to find in it.
-  assert.deepEqual(write({ text: 'OTTAWA -', place: 'Ottawa', region: null, country: null, date: null, credit: null }, []), ['<dateline>OTTAWA -</dateline>']);
+  // With no paragraph to open, the location goes before the text, so the place is not lost.
+  assert.deepEqual(write({ text: 'OTTAWA -', place: 'Ottawa', region: null, country: null, date: null, credit: null }, []), [
+    '<dateline><location><city>Ottawa</city></location>, OTTAWA -</dateline>',
+  ]);
+  assert.deepEqual(write({ text: '4/4/2018', place: 'Athens', region: null, country: 'GRC', date: null, credit: null }, []), [
+    '<dateline><location><city>Athens</city>, <country>GRC</country></location>, 4/4/2018</dateline>',
+  ]);
   assert.deepEqual(write({ text: '', place: 'Oslo', region: null, country: null, date: null, credit: null }), [
     '<dateline><location><city>Oslo</city></location></dateline>',
     '<p>Invented copy.</p>',
@@ -266,6 +271,8 @@ test('writes a story with no headline, body or metadata as a minimal valid docum
       '<nitf xmlns="http://iptc.org/std/NITF/2006-10-18/" version="-//IPTC//DTD NITF 3.6//EN">',
       '  <head>',
       '    <docdata management-status="usable">',
+      // Slugline's own id, since no provider named the story.
+      '      <doc-id id-string="urn:slugline:invented"/>',
       '    </docdata>',
       '  </head>',
       '  <body>',

@@ -1,3 +1,4 @@
+import { SLUGLINE_ID_PREFIX } from '../../story/ids.js';
 import type { Block, Byline, Dateline, Story, Subject } from '../../story/story.js';
 import { urgencyOfPriority } from '../../story/urgency.js';
 import type { Writer } from '../format.js';
@@ -96,7 +97,8 @@ function managementStatus(story: Story): string {
 function docdataXml(story: Story): string[] {
   const lines = [`    <docdata management-status="${managementStatus(story)}">`];
   if (story.signal === 'correction') lines.push('      <correction/>');
-  if (story.guid !== null && story.guid.trim() !== '') lines.push(`      <doc-id id-string="${attr(story.guid)}"/>`);
+  // A story no provider named keeps Slugline's id, marked as such (`urn:slugline:<id>`), as the NewsML-G2 and ninjs writers keep it.
+  lines.push(`      <doc-id id-string="${attr(story.guid?.trim() ? story.guid : SLUGLINE_ID_PREFIX + story.id)}"/>`);
   const urgency = story.urgency ?? urgencyOfPriority(story.priority);
   if (urgency !== null && urgency >= 1 && urgency <= 9) lines.push(`      <urgency ed-urg="${urgency}"/>`);
   const issue = normOfDateTime(story.versionCreated);
@@ -222,8 +224,17 @@ function datelineXml(dateline: Dateline | null, body: Block[]): { dateline: stri
     }
   }
   if (pieces.length === 0) {
-    const words = dateline.text.trim() === '' ? `<location><city>${text(dateline.place)}</city></location>` : text(dateline.text);
-    return { dateline: `<dateline>${words}${storyDate}</dateline>`, lead: null };
+    // Words that do not name the place (ANA's `4/4/2018`, Reuters' `2014-07-16 15:53:10 GMT`)
+    // follow the location, so the place is not lost.
+    const location =
+      dateline.place === ''
+        ? ''
+        : `<location><city>${text(dateline.place)}</city>` +
+          (dateline.region ? `, <state>${text(dateline.region)}</state>` : '') +
+          (dateline.country ? `, <country>${text(dateline.country)}</country>` : '') +
+          '</location>';
+    const words = dateline.text.trim() === '' ? '' : text(dateline.text);
+    return { dateline: `<dateline>${location}${location && words ? ', ' : ''}${words}${storyDate}</dateline>`, lead: null };
   }
   let inner = text(dateline.text.slice(0, placeAt)) + '<location>';
   let position = placeAt;

@@ -166,7 +166,97 @@ function scan(text: string, firstLine: number): Lines {
     lines.flags[index] = flags;
     offset += length + 1;
   }
+  markColumns(lines);
   return lines;
+}
+
+/**
+ * A row of a columned list, by its first field: a figure, then a gap, or a name or
+ * another figure on a short line (`2.90 Hipparchus`, ` 1    2X1 Humma Humma`,
+ * `2 SOFT RED  313-3/4`); not a list number (`1. The …`) nor a wrapped line of
+ * prose (`80.0 mln dlrs a year …`, `27.00 JGP 16.60 JLZ 5.90 JFO 75.00 …`).
+ * Fields parted by `|` (`1|TWO TIME|2|2|$2.80F||1.50|`) make a row too.
+ */
+const figureFirst = /^[$£€]?\d(?:[\d.,:/-]*[\dA-Za-z])?(?:( ?\t| {2})|[ \t]+[\p{Lu}\d$£€(])/u;
+
+/** Whether line `index` may be a row of a columned list; `bars` when the text holds a `|` at all. */
+function isRowLike(lines: Lines, index: number, bars: boolean): boolean {
+  const line = lines.texts[index]!;
+  const content = lines.content[index]!;
+  const code = line.charCodeAt(content);
+  if ((code >= 0x30 && code <= 0x39) || code === 0x24 || code === 0xa3 || code === 0x20ac) {
+    // A short row, or a gap after the figure: a line of wrapped text is neither.
+    const match = figureFirst.exec(content === 0 ? line : line.slice(content));
+    if (match !== null && (match[1] !== undefined || lines.end[index]! - content <= 48)) return true;
+  }
+  if (!bars) return false;
+  // A `|` that parts fields, not one between words of prose (`[BSE: 540565 | NSE: …]`).
+  const bar = line.indexOf('|', content);
+  return bar !== -1 && bar < lines.end[index]! && line.charCodeAt(bar - 1) !== 0x20 && line.charCodeAt(bar + 1) !== 0x20;
+}
+
+function isTableLine(flags: number[], index: number): boolean {
+  return (flags[index]! & TABULAR) !== 0;
+}
+
+/** The length of a line's words, without its leading and trailing blanks. */
+function widthOf(lines: Lines, index: number): number {
+  return lines.end[index]! - lines.content[index]!;
+}
+
+const wideGap = /\S(?: {3,}|\t| ?\.{4,} ?)(?=\S)/g;
+
+/** The wide gaps (three blanks, a tab or dot leaders) between the words of a line. */
+function gapsIn(lines: Lines, index: number): number {
+  return lineText(lines, index).match(wideGap)?.length ?? 0;
+}
+
+/**
+ * Table rows the blanks inside a line do not show. Within a run of lines between
+ * blank lines, a columned list (three rows or more, at least half of the lines from
+ * the first row on, as in a betting list, a racing field whose rows wrap onto a second
+ * line, or a results sheet parted by `|`) is a table from its first row to the end of
+ * the run, or to its last row when more than one line follows that. And one or two
+ * long lines with a single wide gap each, inside a paragraph after a long line, are
+ * prose with a gap (racing form: `… near 100m.)     2-1/4 len 4th …`; Reuters'
+ * `… facts and alternatives.... We intend …`), not rows.
+ */
+function markColumns(lines: Lines): void {
+  const { count, flags } = lines;
+  const bars = lines.source.includes('|');
+  let index = 0;
+  while (index < count) {
+    if (flags[index]! & BLANK) {
+      index++;
+      continue;
+    }
+    let end = index;
+    let first = -1;
+    let last = -1;
+    let rows = 0;
+    for (; end < count && !(flags[end]! & BLANK); end++) {
+      if (!isRowLike(lines, end, bars)) continue;
+      rows++;
+      if (first === -1) first = end;
+      last = end;
+    }
+    if (rows >= 3 && rows * 2 >= end - first) {
+      const stop = end - last > 2 ? last + 1 : end;
+      for (let row = first; row < stop; row++) flags[row] = flags[row]! | TABULAR;
+    }
+    index = end;
+  }
+  // One or two lines, each with a single wide gap, inside a paragraph of long lines.
+  for (index = 1; index + 1 < count; index++) {
+    if (!isTableLine(flags, index) || isTableLine(flags, index - 1) || (flags[index - 1]! & BLANK)) continue;
+    let end = index + 1;
+    while (end < count && end - index <= 2 && isTableLine(flags, end)) end++;
+    if (end - index > 2 || end === count || (flags[end]! & BLANK) || widthOf(lines, index - 1) < 50) continue;
+    let gapped = true;
+    for (let row = index; row < end && gapped; row++) gapped = widthOf(lines, row) >= 50 && gapsIn(lines, row) === 1;
+    if (gapped) for (let row = index; row < end; row++) flags[row] = flags[row]! & ~TABULAR;
+    index = end;
+  }
 }
 
 function isBlankCode(code: number): boolean {

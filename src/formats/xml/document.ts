@@ -4,7 +4,7 @@
  * declaration names the wrong character set.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
-import { decodeXml, defaultXmlLimits, parseXmlText } from './xml.js';
+import { declaredEncodingInForce, decodeXml, defaultXmlLimits, parseXmlText } from './xml.js';
 import type { XmlElement } from './xml.js';
 import type { SourceFile } from '../../source/source-file.js';
 
@@ -58,6 +58,7 @@ export function rootNamespace(root: RootTag): string | null {
 }
 
 const singleByte = /^(?:iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d|us-ascii|ascii)$/;
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Decodes an XML document's bytes for `reader`, within the size limit. A declaration
@@ -67,18 +68,23 @@ const singleByte = /^(?:iso-?8859-\d+|latin-?\d|windows-125\d|cp125\d|us-ascii|a
  * mojibake (`DÃ©cÃ¨s` for `Décès`, as one AFP feed sends it). A byte-order mark goes.
  */
 export function decodeXmlDocument(file: SourceFile, reader: string): { text: string; encoding: string } {
-  if (file.bytes.length > defaultXmlLimits.maxBytes) {
-    file.fail('xml/too-large', `${file.bytes.length} bytes is more than the ${defaultXmlLimits.maxBytes} a news document may have`, null, reader);
+  const bytes = file.bytes;
+  if (bytes.length > defaultXmlLimits.maxBytes) {
+    file.fail('xml/too-large', `${bytes.length} bytes is more than the ${defaultXmlLimits.maxBytes} a news document may have`, null, reader);
   }
-  let { text, encoding } = decodeXml(file.bytes);
+  // Looked at before decoding, so that mislabelled bytes are decoded once, as UTF-8.
   // Node's own checks, not a loop over the bytes in JavaScript.
-  if (singleByte.test(encoding) && !isAscii(file.bytes) && isUtf8(file.bytes)) {
-    file.warn('encoding/mislabelled', `the XML declaration names ${encoding.toUpperCase()}, but the bytes are UTF-8: read as UTF-8`, null, reader);
-    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes);
-    encoding = 'utf-8';
+  const declared = declaredEncodingInForce(bytes);
+  let decoded: { text: string; encoding: string };
+  if (declared !== null && singleByte.test(declared) && !isAscii(bytes) && isUtf8(bytes)) {
+    file.warn('encoding/mislabelled', `the XML declaration names ${declared.toUpperCase()}, but the bytes are UTF-8: read as UTF-8`, null, reader);
+    decoded = { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } else {
+    decoded = decodeXml(bytes, declared);
   }
+  let { text } = decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, encoding };
+  return { text, encoding: decoded.encoding };
 }
 
 /**

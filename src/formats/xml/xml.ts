@@ -6,10 +6,11 @@
  * entities declared in a DTD are never expanded (no billion laughs); only the XML and
  * HTML named character references are known; input size and element depth are capped.
  */
+import { isUtf8 } from 'node:buffer';
 import { characterEntities } from 'character-entities';
 import iconv from 'iconv-lite';
 import { SaxesParser } from 'saxes';
-import type { SaxesTagNS } from 'saxes';
+import type { SaxesAttributeNSIncomplete, SaxesTagNS } from 'saxes';
 import { decodeText } from '../../source/decode.js';
 import type { SourceFile } from '../../source/source-file.js';
 
@@ -39,29 +40,62 @@ export interface XmlLimits {
 
 // The five XML references and the HTML named ones (`&eacute;`, `&nbsp;`) that NITF
 // and RSS copy uses, as fixed strings, made once: nothing a document declares is added.
-const knownEntities: Record<string, string> = Object.freeze({
-  ...characterEntities,
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-});
+// No prototype: `&constructor;` is no reference (the parser looks names up in this map).
+const knownEntities: Record<string, string> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, string>, characterEntities, {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+  }),
+);
 
 /** What real news documents need with a wide margin: 64 MB, 200 levels. */
 export const defaultXmlLimits: XmlLimits = { maxBytes: 64 * 1024 * 1024, maxDepth: 200 };
 
+/** The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`), lower case, or null. */
+export function declaredXmlEncoding(bytes: Uint8Array): string | null {
+  // Not a copy: a view on the first bytes.
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString('latin1');
+  return /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1]?.toLowerCase() ?? null;
+}
+
+/**
+ * The encoding `decodeXml` reads the bytes in because their declaration names it: one
+ * other than UTF-8 that iconv-lite knows, with no byte-order mark to overrule it; else null.
+ */
+export function declaredEncodingInForce(bytes: Uint8Array): string | null {
+  const declared = declaredXmlEncoding(bytes);
+  if (declared === null || declared === 'utf-8' || declared === 'utf8' || opensWithBom(bytes)) return null;
+  return iconv.encodingExists(declared) ? declared : null;
+}
+
+/** Whether the bytes open with a byte-order mark (or its first two bytes). */
+function opensWithBom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+// ISO-8859-1 maps each byte to the code point of the same number: Node decodes it
+// natively (`latin1`), where iconv-lite loops over the bytes in JavaScript.
+const latin1Names = new Set(['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'iso88591', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1']);
+const utf8Lenient = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /**
  * Decodes an XML document's bytes: a byte-order mark decides, else the encoding its
  * declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`), else UTF-8.
- * Returns the text and the encoding used.
+ * Returns the text and the encoding used. `declared`: what `declaredEncodingInForce`
+ * says of these bytes, when the caller has asked it already.
  */
-export function decodeXml(bytes: Uint8Array): { text: string; encoding: string } {
-  const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
-  const declared = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1]?.toLowerCase();
-  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (declared && !hasBom && declared !== 'utf-8' && declared !== 'utf8' && iconv.encodingExists(declared)) {
-    return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared };
+export function decodeXml(bytes: Uint8Array, declared: string | null = declaredEncodingInForce(bytes)): { text: string; encoding: string } {
+  if (declared !== null) {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return { text: latin1Names.has(declared) ? buffer.toString('latin1') : iconv.decode(buffer, declared), encoding: declared };
+  }
+  // The common case, valid UTF-8 with no mark and no NUL near the start (UTF-16 has
+  // them), is what `decodeText` would find, with two native calls instead of its steps.
+  if (!opensWithBom(bytes) && bytes[0] !== 0xef && bytes.subarray(0, 1024).indexOf(0) === -1 && isUtf8(bytes)) {
+    return { text: utf8Lenient.decode(bytes), encoding: 'utf-8' };
   }
   const decoded = decodeText(bytes);
   return { text: decoded.text, encoding: decoded.encoding };
@@ -102,39 +136,79 @@ export function parseXmlText(text: string, file: SourceFile, reader: string, lim
   parser.on('doctype', () => {
     // A DOCTYPE is allowed (NITF carries one) but never read: see the entity check below.
   });
+  // Attributes as saxes reports them, one by one before their start tag: gathered into
+  // the element's map directly, instead of walking saxes' own map (a dictionary of
+  // objects) again for every element.
+  let attributes: Record<string, string> | null = null;
+  parser.on('attribute', (attribute: SaxesAttributeNSIncomplete) => {
+    (attributes ??= {})[attribute.name] = attribute.value;
+  });
+  // Where the element text and child elements go: the top of `stack`, kept at hand.
+  let parent: XmlElement | null = null;
+  // Character data is not collected by saxes (a text handler makes it build each text
+  // line by line): it is cut from `text` between the markup saxes reports, from
+  // `cursor`, the end of the last markup read, once saxes has checked it (characters,
+  // references, `]]>`). A document it finds fault with is refused whole.
+  let cursor = 0;
+  // XML 1.1 reads more characters as line ends; the declaration is read before the root.
+  let xml11 = false;
+  const flush = () => {
+    const into = parent!;
+    let from = cursor;
+    for (;;) {
+      const open = text.indexOf('<', from);
+      if (open === -1) break;
+      if (open > from) into.children.push(characterData(text.slice(from, open), xml11));
+      // Comments and processing instructions part the text; the markup saxes just
+      // reported (a tag, a CDATA section) ends it.
+      const next = text.charCodeAt(open + 1);
+      let end = -1;
+      if (next === 0x21 && text.startsWith('<!--', open)) end = text.indexOf('-->', open + 4) + 3;
+      else if (next === 0x3f) end = text.indexOf('?>', open + 2) + 2;
+      if (end <= open) break;
+      from = end;
+    }
+    cursor = parser.position;
+  };
   parser.on('opentag', (tag: SaxesTagNS) => {
+    const given = attributes ?? {};
+    attributes = null;
     if (failure) return;
+    if (parent) flush();
+    else {
+      cursor = parser.position;
+      xml11 = parser.xmlDecl.version === '1.1';
+    }
     if (stack.length >= limits.maxDepth) {
       fail(`elements nest deeper than ${limits.maxDepth} levels`);
       return;
     }
-    const attributes: Record<string, string> = {};
-    const given = tag.attributes;
-    for (const name in given) attributes[name] = given[name]!.value;
     const element: XmlElement = {
       name: tag.name,
       local: tag.local,
       uri: tag.uri,
-      attributes,
+      attributes: given,
       children: [],
       line: parser.line,
       column: parser.column + 1,
     };
-    const parent = stack[stack.length - 1];
     if (parent) parent.children.push(element);
     else root = element;
     stack.push(element);
+    parent = element;
   });
-  parser.on('closetag', () => {
-    if (!failure) stack.pop();
-  });
-  const addText = (value: string) => {
+  parser.on('closetag', (tag: SaxesTagNS) => {
     if (failure) return;
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(value);
-  };
-  parser.on('text', addText);
-  parser.on('cdata', addText);
+    // A self-closing tag holds no text, and its end is where its start ended.
+    if (!tag.isSelfClosing) flush();
+    stack.pop();
+    parent = stack.length === 0 ? null : stack[stack.length - 1]!;
+  });
+  parser.on('cdata', (value: string) => {
+    if (failure || !parent) return;
+    flush();
+    parent.children.push(value);
+  });
   parser.on('error', (error: Error) => {
     const message = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '');
     if (/undefined entity/.test(message)) {
@@ -156,6 +230,28 @@ export function parseXmlText(text: string, file: SourceFile, reader: string, lim
   }
   if (root === null) file.fail('xml/empty', 'found no element', null, reader);
   return root!;
+}
+
+// Line ends as the parser reads them: CR LF and a lone CR are LF (XML 1.1 adds NEL and LS).
+const lineEnds10 = /\r\n?/g;
+const lineEnds11 = /\r[\n\u0085]?|[\u0085\u2028]/g;
+const reference = /&([^;]+);/g;
+
+/** A character reference or a known named one, expanded: saxes has checked each already. */
+function expand(whole: string, name: string): string {
+  if (name.charCodeAt(0) !== 0x23) return knownEntities[name] ?? whole;
+  const code = name.charCodeAt(1) === 0x78 ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+  return Number.isNaN(code) ? whole : String.fromCodePoint(code);
+}
+
+/** Character data as written in the document, as the parser reads it: line ends normalised, references expanded. */
+function characterData(raw: string, xml11: boolean): string {
+  let data = raw;
+  if (xml11) data = data.replace(lineEnds11, '\n');
+  else if (data.indexOf('\r') !== -1) data = data.replace(lineEnds10, '\n');
+  // References are expanded after: `&#13;` is a CR that stays.
+  if (data.indexOf('&') !== -1) data = data.replace(reference, expand);
+  return data;
 }
 
 // ---------------------------------------------------------------------------
@@ -202,23 +298,48 @@ export function descendants(element: XmlElement | null | undefined, local: strin
 /** All the text inside, as it stands (markup removed). */
 export function rawText(element: XmlElement | null | undefined): string {
   if (!element) return '';
+  const nodes = element.children;
+  // Most elements hold one text: no concatenation to build and flatten.
+  if (nodes.length === 1) {
+    const only = nodes[0]!;
+    return typeof only === 'string' ? only : rawText(only);
+  }
   let text = '';
-  for (const node of element.children) text += typeof node === 'string' ? node : rawText(node);
+  for (const node of nodes) text += typeof node === 'string' ? node : rawText(node);
   return text;
+}
+
+// Where folding changes anything: white space at either end, a run of it, or a kind
+// other than the space. Most values have none, and one test costs far less than a
+// global replace (a few hundred nanoseconds a call, even on an empty string).
+const unfolded = /^\s|\s$|\s\s|[^\S ]/;
+const whiteSpaceRun = /\s+/g;
+
+/**
+ * Runs of white space folded to one space, and trimmed: `value.replace(/\s+/g, ' ').trim()`,
+ * without the replace when there is nothing to fold.
+ */
+export function foldWhiteSpace(value: string): string {
+  return unfolded.test(value) ? value.replace(whiteSpaceRun, ' ').trim() : value;
 }
 
 /** The text inside with runs of white space folded to one space and trimmed; null when empty. */
 export function text(element: XmlElement | null | undefined): string | null {
-  const folded = rawText(element).replace(/\s+/g, ' ').trim();
+  const folded = foldWhiteSpace(rawText(element));
   return folded === '' ? null : folded;
 }
 
 /** An attribute by its local name (whatever its prefix), or null. */
 export function attribute(element: XmlElement | null | undefined, local: string): string | null {
   if (!element) return null;
-  if (local in element.attributes) return element.attributes[local]!;
-  for (const [name, value] of Object.entries(element.attributes)) {
-    if (name.endsWith(`:${local}`)) return value;
+  const attributes = element.attributes;
+  // Values are strings: what the prototype holds (`constructor`, `toString`) is no attribute.
+  const value = attributes[local];
+  if (typeof value === 'string') return value;
+  // `x:kind` for `kind`: a name ending in a colon and the local name.
+  const at = -local.length - 1;
+  for (const name in attributes) {
+    if (name.length > local.length && name.charCodeAt(name.length + at) === 58 && name.endsWith(local)) return attributes[name]!;
   }
   return null;
 }
