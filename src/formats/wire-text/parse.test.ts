@@ -240,3 +240,17 @@ test('never crashes on wire-like text in any order: a valid Story, or a ParseErr
     { numRuns: 600 },
   );
 });
+
+test('ends a paragraph at every line break in copy that was never wrapped', () => {
+  const comment = (name: string) =>
+    `${name} (A Rider) 5m By Invented Sire - Invented Dam (3:0-0-1): Slowly away. Raced wide without cover 4 len 5th of 9 (2) $8.50 Invented Race 1400m. Should improve.`;
+  const text = `Invented Comment Saturday\n\n${comment('FIRST HORSE')}\n${comment('SECOND HORSE')}\n${comment('THIRD HORSE')}\n`;
+  const story = read(text);
+  assert.deepStrictEqual(
+    story.body.map((block) => block.text.split(' (')[0]),
+    ['FIRST HORSE', 'SECOND HORSE', 'THIRD HORSE'],
+  );
+  // Wrapped copy still joins its lines.
+  const wrapped = read('Invented head\n\nThe council met on Monday and\nagreed to build the bridge.\n');
+  assert.deepStrictEqual(wrapped.body.map((block) => block.text), ['The council met on Monday and agreed to build the bridge.']);
+});

@@ -465,6 +465,9 @@ function mayClose(lines: Lines, index: number): boolean {
 function readItems(lines: Lines, start: number): Item[] {
   const items: Item[] = [];
   const { base, width } = layout(lines, start);
+  // Copy that was never wrapped (most lines far longer than any wire's column: a
+  // paragraph to a line, as AAP's racing comments come) ends a paragraph at every break.
+  const unwrapped = width > 120;
   let open = -1; // first line of the paragraph being read
   for (let index = start; index < lines.count; index++) {
     if (isBlank(lines, index)) {
@@ -490,7 +493,7 @@ function readItems(lines: Lines, start: number): Item[] {
       open === -1 ||
       (tabular && isTabular(lines, index - 1)
         ? false
-        : lines.indent[index]! > base || tabular !== isTabular(lines, index - 1) || brokeEarly(lines, index - 1, width));
+        : unwrapped || lines.indent[index]! > base || tabular !== isTabular(lines, index - 1) || brokeEarly(lines, index - 1, width));
     if (startsParagraph) {
       if (open !== -1) items.push({ type: 'text', start: open, end: index });
       open = index;
