@@ -1,12 +1,13 @@
 import type { Diagnostic } from '../source/source-file.js';
+import type { Enrichment } from './enrichment.js';
 
 /**
  * One news story as Slugline understands it, whatever format it arrived in.
  *
  * A plain value: every field is always present, `null` or `[]` when the copy does not
  * say. The same shape is published as JSON Schema in `docs/story.schema.json`.
- * Enrichment (entities, quotes, resolved times) will add fields of its own; readers
- * only record what the copy itself says.
+ * Enrichment (entities, quotes, resolved times) goes in `enrichment`; readers only
+ * record what the copy itself says.
  */
 export interface Story {
   /** Stable id: the reader's own identity rule (`reuters-21578:1`), else a hash of the input bytes. */
@@ -58,6 +59,12 @@ export interface Story {
   damage: Damage[];
   /** Every message the reader raised about the input this story came from. */
   diagnostics: Diagnostic[];
+  /**
+   * What the enrichers found (entities, quotes, times, amounts, the dateline's place):
+   * present once the story has been enriched, as `slugline parse` does unless told
+   * `--no-enrich`; readers leave it out.
+   */
+  enrichment?: Enrichment;
 }
 
 export interface StorySource {
