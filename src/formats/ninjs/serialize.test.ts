@@ -99,6 +99,37 @@ test('writes the embargo moment, and a uri for stories whose guid is none or no 
   assert.equal(toNinjs({ ...invented, guid: 'fd8e441b a698' }).uri, 'urn:slugline:guid:fd8e441b%20a698');
 });
 
+test('writes the people, organisations and places enrichment found, valid against the 2.2 schema', { skip: skipWithout(`${ninjsData}specification`) }, () => {
+  const span = { block: 0, start: 0, end: 3, text: 'Kim' };
+  const enriched: Story = {
+    ...invented,
+    enrichment: {
+      entities: [
+        { id: 'e1', type: 'person', name: 'Kim Jong Un', titles: ['North Korean leader'], mentions: [span], place: null },
+        { id: 'e2', type: 'organisation', name: 'TASS', titles: [], mentions: [span], place: null },
+        { id: 'e3', type: 'place', name: 'Vladivostok', titles: [], mentions: [span], place: { name: 'Vladivostok', country: 'RU', latitude: 43.1, longitude: 131.9, kind: 'city', geonameId: 2013348 } },
+        { id: 'e4', type: 'place', name: 'the Korean peninsula', titles: [], mentions: [span], place: null },
+        { id: 'e5', type: 'other', name: 'Korean War', titles: [], mentions: [span], place: null },
+      ],
+      quotes: [],
+      times: [],
+      amounts: [],
+      dateline: null,
+      language: { code: 'en', confidence: 0.4 },
+      enrichers: ['entities'],
+    },
+  };
+  const item = toNinjs(enriched);
+  assert.deepStrictEqual([item.people, item.organisations, item.places], [
+    [{ name: 'Kim Jong Un' }],
+    [{ name: 'TASS' }],
+    [{ name: 'Vladivostok', uri: 'https://sws.geonames.org/2013348/' }, { name: 'the Korean peninsula' }],
+  ]);
+  assert.deepStrictEqual(validateNinjs(serializeNinjs([enriched]), '2.2', iptcSchemas()!, { formats: true }).problems, []);
+  // A story no enricher saw has none of them.
+  assert.deepStrictEqual([toNinjs(invented).people, toNinjs(invented).places], [undefined, undefined]);
+});
+
 test('writes one item a line, so several stories make JSON lines that read back', () => {
   const out = serializeNinjs([invented, { ...invented, guid: 'urn:x:2', headline: 'Second' }]);
   assert.equal(out.split('\n').length, 3);

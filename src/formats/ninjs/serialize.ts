@@ -10,7 +10,8 @@ import { absoluteUri, sluglineGuidUrn, sluglineUrn, subjectUri } from './grammar
  * that ninjs has no place for (takes, sign-offs, credits, damage, the version
  * words, the signal, the dateline's date and credit) is left out rather than
  * written under an invented name. Keywords, which 2.2 has no property for, are
- * written as subjects that name no code, and read back as keywords.
+ * written as subjects that name no code, and read back as keywords. Enriched
+ * stories add `people`, `organisations` and `places`.
  */
 export interface NinjsObject {
   uri: string;
@@ -30,6 +31,9 @@ export interface NinjsObject {
   descriptions?: { role: string; value: string }[];
   bodies?: { role: string; contenttype: string; value: string }[];
   subjects?: { name?: string; uri?: string; literal?: string }[];
+  people?: { name: string }[];
+  organisations?: { name: string }[];
+  places?: { name: string; uri?: string }[];
 }
 
 /**
@@ -75,6 +79,17 @@ export function toNinjs(story: Story): NinjsObject {
   });
   for (const keyword of story.keywords) subjects.push({ name: keyword });
   if (subjects.length) item.subjects = subjects;
+  // What enrichment found: people, organisations and places, each by the fullest name
+  // the story uses; a place the gazetteer knows by its GeoNames URI.
+  const entities = story.enrichment?.entities ?? [];
+  const people = entities.filter((entity) => entity.type === 'person').map((entity) => ({ name: entity.name }));
+  const organisations = entities.filter((entity) => entity.type === 'organisation').map((entity) => ({ name: entity.name }));
+  const places = entities
+    .filter((entity) => entity.type === 'place')
+    .map((entity) => (entity.place?.geonameId ? { name: entity.name, uri: `https://sws.geonames.org/${entity.place.geonameId}/` } : { name: entity.name }));
+  if (people.length) item.people = people;
+  if (organisations.length) item.organisations = organisations;
+  if (places.length) item.places = places;
   return item;
 }
 

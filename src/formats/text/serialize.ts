@@ -5,8 +5,9 @@ const width = 76;
 
 /**
  * A readable rendering of a story for a terminal: headline, dateline, byline, the
- * body wrapped at 76 columns with crossheads set apart, and each damaged block
- * marked where it stands.
+ * body wrapped at 76 columns with crossheads set apart, each damaged block marked
+ * where it stands, and, for an enriched story, the entities, quotes, times and
+ * amounts found.
  *
  * @example
  * process.stdout.write(serializeText(story));
@@ -41,7 +42,43 @@ export function serializeText(story: Story): string {
   for (const signoff of story.signoffs) out.push(signoff.text);
   const outside = story.damage.filter((damage) => damage.block === null);
   for (const damage of outside) out.push(`[damaged: ${damage.kind}: ${damage.detail}]`);
+  if (story.enrichment) out.push('', ...enrichmentLines(story));
   return out.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+const typeHeadings = { person: 'People', organisation: 'Organisations', place: 'Places', other: 'Other names' } as const;
+
+/** What enrichment found, after the story: entities by type with their titles and mention counts, quotes with their speakers, times and amounts. */
+function enrichmentLines(story: Story): string[] {
+  const enrichment = story.enrichment!;
+  const out: string[] = [];
+  const names = new Map(enrichment.entities.map((entity) => [entity.id, entity.name]));
+  for (const type of Object.keys(typeHeadings) as (keyof typeof typeHeadings)[]) {
+    const entities = enrichment.entities.filter((entity) => entity.type === type);
+    if (entities.length === 0) continue;
+    out.push(`${typeHeadings[type]}:`);
+    for (const entity of entities) {
+      const titles = entity.titles.length ? ` (${entity.titles.join('; ')})` : '';
+      const where = entity.place ? ` [${[entity.place.country, entity.place.latitude?.toFixed(2), entity.place.longitude?.toFixed(2)].filter(Boolean).join(' ')}]` : '';
+      out.push(`  ${entity.name}${titles}${where} ×${entity.mentions.length}`);
+    }
+  }
+  if (enrichment.quotes.length) {
+    out.push('Quotes:');
+    for (const quote of enrichment.quotes) {
+      const speaker = (quote.speakerEntity && names.get(quote.speakerEntity)) ?? quote.speaker ?? 'unattributed';
+      const words = quote.text.length > 90 ? `${quote.text.slice(0, 89)}…` : quote.text;
+      out.push(quote.kind === 'indirect' ? `  ${speaker} (${quote.cue ?? 'source'}): ${words}` : `  ${speaker}: “${words}”${quote.kind === 'partial' ? ' (partial)' : ''}`);
+    }
+  }
+  if (enrichment.times.length) out.push(`Times: ${enrichment.times.map((time) => `${time.span.text} = ${time.value}${time.end ? `/${time.end}` : ''}`).join('; ')}`);
+  if (enrichment.amounts.length) out.push(`Amounts: ${enrichment.amounts.map((amount) => `${amount.span.text} = ${amount.value}${amount.unit ? ` ${amount.unit}` : ''}`).join('; ')}`);
+  if (enrichment.dateline?.place) {
+    const place = enrichment.dateline.place;
+    out.push(`Dateline: ${place.name}, ${place.country ?? '?'} (${place.latitude?.toFixed(2)}, ${place.longitude?.toFixed(2)})${enrichment.dateline.date ? `, ${enrichment.dateline.date}` : ''}`);
+  }
+  if (enrichment.language) out.push(`Language: ${enrichment.language.code}`);
+  return out;
 }
 
 function wrap(text: string, columns: number): string[] {
