@@ -46,3 +46,15 @@ test('tells a byline paragraph from copy', () => {
   assert.equal(isBylineLine('By then the talks had failed.'), false);
   assert.equal(isBylineLine(`By ${'A and '.repeat(30)}1`), false);
 });
+
+test('reads a byline as written, with the names in it', () => {
+  assert.deepStrictEqual(
+    ['By JANE INVENTED and Ola Nordmann =', 'Kari Invented, Ola Invented & Per Invented', '  ', null].map((text) => readByline(text)),
+    [
+      { text: 'By JANE INVENTED and Ola Nordmann', names: ['JANE INVENTED', 'Ola Nordmann'], title: null },
+      { text: 'Kari Invented, Ola Invented & Per Invented', names: ['Kari Invented', 'Ola Invented', 'Per Invented'], title: null },
+      null,
+      null,
+    ],
+  );
+});

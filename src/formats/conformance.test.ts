@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { SourceFile } from '../source/source-file.js';
 import type { Story } from '../story/story.js';
-import { sharedData, sharedPath, skipWithout } from '../testing/shared-data.js';
+import { filesUnder, sharedData, sharedPath, skipWithout } from '../testing/shared-data.js';
 import { formatById, parseSource, writerById } from './index.js';
 import { iptcSchemas } from './ninjs/fixtures/shared-ninjs.js';
 import { validateNinjs } from './ninjs/validate.js';
@@ -15,13 +15,6 @@ import { validateNinjs } from './ninjs/validate.js';
 // Every story Slugline reads from the real copy we hold, whatever its format, written
 // in each standard we write must be valid against that standard's official schema, and
 // read back must keep what the story is.
-
-function filesUnder(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(folder, entry.name);
-    return entry.isDirectory() ? filesUnder(path) : statSync(path).size > 0 ? [path] : [];
-  });
-}
 
 let corpus: Story[] | null = null;
 

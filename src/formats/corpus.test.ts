@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { ParseError } from '../errors.js';
 import { SourceFile } from '../source/source-file.js';
 import type { Story } from '../story/story.js';
-import { sharedData, skipWithout } from '../testing/shared-data.js';
+import { filesUnder, sharedData, skipWithout } from '../testing/shared-data.js';
 import { parseSource } from './index.js';
 
 // Every file of real agency copy we hold, read with format detection, as a desk
@@ -23,16 +23,6 @@ const notWireCopy: Record<string, string> = {
 };
 
 const folders = ['agency', 'iptc/newsml-g2/examples', 'iptc/ninjs/examples'];
-
-function filesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...filesUnder(path));
-    else if (statSync(path).size > 0) found.push(path);
-  }
-  return found.sort();
-}
 
 interface Outcome {
   file: string;

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -16,4 +17,15 @@ export function sharedPath(relative: string): string | null {
 /** A `skip` value for node:test: false when the data is present, else a notice saying what is missing. */
 export function skipWithout(relative: string): string | false {
   return sharedPath(relative) === null ? `needs ../shared/data/${relative}, which is absent: skipped` : false;
+}
+
+/** Every non-empty file below a folder, at any depth, sorted by path. */
+export function filesUnder(folder: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(path));
+    else if (statSync(path).size > 0) found.push(path);
+  }
+  return found.sort();
 }

@@ -3,9 +3,9 @@ import { agencyName } from '../../story/agencies.js';
 import type { Byline, Damage, Signoff, Story } from '../../story/story.js';
 import { readByline } from '../byline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
-import { decodeWire } from '../iptc-7901/charset.js';
-import { lineCounter, readCopyLines, splitLines } from '../iptc-7901/copy-lines.js';
-import type { SourceLine } from '../iptc-7901/copy-lines.js';
+import { decodeWire } from '../../source/decode.js';
+import { lineCounter, readCopyLines, splitLines } from '../copy-lines.js';
+import type { SourceLine } from '../copy-lines.js';
 import { readClosingLine } from '../wire-text/grammar.js';
 import { contentId } from '../wire-text/parse.js';
 import {
@@ -105,7 +105,7 @@ export function parseAnpa1312(file: SourceFile, options: ParseOptions = {}): Sto
   const decoded = decodeWire(file.bytes);
   const lineAt = lineCounter(decoded.text);
   if (decoded.reason !== null) {
-    const place = decoded.offset === null ? null : { line: lineAt(decoded.offset) };
+    const place = decoded.firstInvalidUtf8 === null ? null : { line: lineAt(decoded.firstInvalidUtf8) };
     file.info(`encoding/${decoded.encoding}`, decoded.reason, place, READER);
   }
   const { messages, problems } = splitMessages(decoded.text, lineAt);

@@ -6,7 +6,7 @@ import type { CopyPiece } from '../rss/copy.js';
 import { feedStory, summarize } from '../rss/feed.js';
 import type { FeedCategory, FeedDate, FeedEntry } from '../rss/feed.js';
 import { childIn, childrenIn } from '../rss/grammar.js';
-import { elementPieces, htmlPieces } from '../rss/html.js';
+import { elementPieces, htmlPieces } from '../html.js';
 import { readXmlDocument, rootNamespace, rootTag } from '../xml/document.js';
 import { attribute, rawText, text } from '../xml/xml.js';
 import type { XmlElement } from '../xml/xml.js';

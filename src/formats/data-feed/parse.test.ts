@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { ParseError } from '../../errors.js';
 import { SourceFile } from '../../source/source-file.js';
-import { sharedData, sharedPath, skipWithout } from '../../testing/shared-data.js';
+import { filesUnder, sharedData, sharedPath, skipWithout } from '../../testing/shared-data.js';
 import { detectFormat } from '../index.js';
 import { dataFeed, parseDataFeed } from './parse.js';
 
@@ -114,17 +114,6 @@ test('never crashes on arbitrary bytes, whatever they open with: the sniffer sco
     { numRuns: 300 },
   );
 });
-
-/** Every file under `folder`, sorted. */
-function filesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...filesUnder(path));
-    else if (statSync(path).size > 0) found.push(path);
-  }
-  return found.sort();
-}
 
 test("scores 0 for every other format's fixtures", () => {
   const taken = readdirSync(formatsFolder, { withFileTypes: true })

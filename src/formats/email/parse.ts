@@ -5,7 +5,7 @@ import type { Format, ParseOptions, Sniff } from '../format.js';
 import { readByline } from '../byline.js';
 import { languageTag, readPieces, repairLine } from '../rss/copy.js';
 import type { CopyPiece } from '../rss/copy.js';
-import { htmlPieces, looksLikeHtml } from '../rss/html.js';
+import { htmlPieces, looksLikeHtml } from '../html.js';
 import { priorityOf, readBylineNames, readClosingLine, readDatelineHead } from '../wire-text/grammar.js';
 import { contentId, readWireCopy } from '../wire-text/parse.js';
 import type { WireCopy } from '../wire-text/parse.js';

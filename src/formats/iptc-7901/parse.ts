@@ -4,9 +4,9 @@ import { priorityOfUrgency } from '../../story/urgency.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import { readDatelineHead } from '../wire-text/grammar.js';
 import { contentId } from '../wire-text/parse.js';
-import { decodeWire } from './charset.js';
-import { lineCounter, readCopyLines, splitLines } from './copy-lines.js';
-import type { SourceLine } from './copy-lines.js';
+import { decodeWire } from '../../source/decode.js';
+import { lineCounter, placeOf, readCopyLines, splitLines } from '../copy-lines.js';
+import type { SourceLine } from '../copy-lines.js';
 import {
   EOT,
   ETX,
@@ -108,7 +108,7 @@ export function parseIptc7901(file: SourceFile, options: ParseOptions = {}): Sto
   const decoded = decodeWire(file.bytes, { nationalVariants: true });
   const lineAt = lineCounter(decoded.text);
   if (decoded.reason !== null) {
-    const place = decoded.offset === null ? null : placeOf(decoded.text, decoded.offset, lineAt);
+    const place = decoded.firstInvalidUtf8 === null ? null : placeOf(decoded.text, decoded.firstInvalidUtf8, lineAt);
     file.info(`encoding/${decoded.encoding}`, decoded.reason, place, READER);
   }
   const { messages, problems } = splitMessages(decoded.text, lineAt);
@@ -513,12 +513,4 @@ function readEndMatter(lines: SourceLine[]): { body: SourceLine[]; signoff: Sign
 
 function isBlank(text: string): boolean {
   return !/\S/.test(text);
-}
-
-/** Line and column of a text offset, from 1. */
-function placeOf(text: string, offset: number, lineAt: (offset: number) => number): Place {
-  const line = lineAt(offset);
-  const before = text.lastIndexOf('\n', offset - 1);
-  const carriage = text.lastIndexOf('\r', offset - 1);
-  return { line, column: offset - Math.max(before, carriage) };
 }

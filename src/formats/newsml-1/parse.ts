@@ -1,14 +1,14 @@
 import type { Place, SourceFile } from '../../source/source-file.js';
-import { countryCode } from '../../story/countries.js';
 import { normalizeDate, normalizeDateTime } from '../../story/dates.js';
 import type { Block, Damage, Dateline, Embargo, Signal, Status, Story, Subject } from '../../story/story.js';
 import { priorityOfUrgency } from '../../story/urgency.js';
+import { datelineFromParts, referenceYear } from '../dateline.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import { readNitfElement } from '../nitf/parse.js';
 import { readByline } from '../byline.js';
 import { languageTag, plainPieces, readPieces, repairLine } from '../rss/copy.js';
 import type { CopyPiece } from '../rss/copy.js';
-import { elementPieces, htmlPieces, looksLikeHtml } from '../rss/html.js';
+import { elementPieces, htmlPieces, looksLikeHtml } from '../html.js';
 import { readXmlDocument, rootTag } from '../xml/document.js';
 import { isoDate, monthNumber, readDatelineParts } from '../wire-text/grammar.js';
 import { contentId } from '../wire-text/parse.js';
@@ -727,18 +727,8 @@ function readNewsLinesDateline(text: string, location: Location | null, referenc
   const words = text.replace(/\s*(?:–|—|--|-|_)\s*$/, '').trim();
   const parts = readDatelineParts(words);
   if (parts !== null) {
-    const regions = [...parts.regions];
-    let country: string | null = null;
-    const last = regions[regions.length - 1];
-    if (last !== undefined && countryCode(last) !== null) {
-      country = last;
-      regions.pop();
-    }
-    const date = parts.month !== null && parts.day !== null ? isoDate(parts.year ?? referenceYear(referenceDate, parts.month, parts.day), parts.month, parts.day) : null;
-    return {
-      dateline: { text, place: parts.place, region: regions.length > 0 ? regions.join(', ') : null, country: country ?? locationCountry(location, parts.place), date, credit: parts.credit },
-      exact: true,
-    };
+    const dateline = datelineFromParts(text, parts, referenceDate);
+    return { dateline: { ...dateline, country: dateline.country ?? locationCountry(location, parts.place) }, exact: true };
   }
   const credit = /\(([^()]{1,40})\)\s*$/.exec(words)?.[1]?.trim() ?? null;
   const bare = words.replace(/\s*\([^()]*\)\s*$/, '');
@@ -777,14 +767,6 @@ const romanceMonths = ['ene|janv?', 'f[eé]vr?', 'mars?', 'avr|abr', 'mai|may', 
 function romanceMonth(word: string): number | null {
   const index = romanceMonths.findIndex((pattern) => new RegExp(`^(?:${pattern})`, 'i').test(word));
   return index === -1 ? null : index + 1;
-}
-
-/** The year a month and day fall in, going back from when the item was made (news looks back, at most a week ahead). */
-function referenceYear(referenceDate: string | null, month: number, day: number): number | null {
-  const reference = referenceDate ? new Date(referenceDate) : null;
-  if (!reference || Number.isNaN(reference.getTime())) return null;
-  const year = reference.getUTCFullYear();
-  return Date.UTC(year, month - 1, day) - reference.getTime() > 7 * 86_400_000 ? year - 1 : year;
 }
 
 /** A dateline from the Location alone, when no DateLine is written: its city as the place. */

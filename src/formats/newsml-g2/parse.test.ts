@@ -6,7 +6,8 @@ import { ParseError } from '../../errors.js';
 import { SourceFile } from '../../source/source-file.js';
 import type { Story } from '../../story/story.js';
 import { sharedData, sharedPath, skipWithout } from '../../testing/shared-data.js';
-import { agencyG2Files, filesUnder, storyErrors } from './fixtures/shared-g2.js';
+import { filesUnder } from '../../testing/shared-data.js';
+import { agencyG2Files, storyErrors } from './fixtures/shared-g2.js';
 import * as api from './parse.js';
 import { newsmlG2 } from './parse.js';
 

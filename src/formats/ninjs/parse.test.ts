@@ -7,7 +7,7 @@ import type { Story } from '../../story/story.js';
 import { sharedData, sharedPath, skipWithout } from '../../testing/shared-data.js';
 import { serializeJsonl } from '../jsonl/serialize.js';
 import * as api from './parse.js';
-import { filesUnder } from './fixtures/shared-ninjs.js';
+import { filesUnder } from '../../testing/shared-data.js';
 import { ninjs } from './parse.js';
 import { storyWith } from '../../testing/story.js';
 

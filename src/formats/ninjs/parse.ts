@@ -26,12 +26,18 @@ import {
   suffixed,
   textTypes,
 } from './grammar.js';
-import type { HtmlBlock } from './html.js';
-import { looksLikeHtml, plainText, readHtmlBlocks, readTextBlocks } from './html.js';
+import { htmlPieces, htmlText, looksLikeHtml, textPieces } from '../html.js';
+import type { HtmlOptions } from '../html.js';
 import { LineIndex, arrayItemOffsets, findSyntaxError, propertyOffsets, skipSpace, skipValue } from './json-text.js';
 import { readEachStory } from '../each-story.js';
 
 const READER = 'ninjs';
+
+/**
+ * Body HTML as ninjs carries it, written for a page: one `<br>` is a space and two part
+ * paragraphs; a table (standings, results) is one preformatted block.
+ */
+const bodyHtml: HtmlOptions = { breaks: 'pairs', tables: 'preformatted' };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -276,7 +282,7 @@ function classify(item: JsonObject, envelope: Found['envelope']): Verdict {
   if (!hasBody && readHeadline(item) === null) return { rule: 'ninjs/no-copy', refuse: 'the item has no headline and no body text' };
   // A body with no words (`...`) beside renditions that are all pictures, video or audio: the item is the media.
   const media = mediaRenditions(item);
-  if (type === null && media.length > 0 && !bodyCandidates(item).some((each) => /\p{L}{2}/u.test(plainText(each.value)))) {
+  if (type === null && media.length > 0 && !bodyCandidates(item).some((each) => /\p{L}{2}/u.test(htmlText(each.value, bodyHtml)))) {
     return { rule: 'ninjs/not-text', refuse: `the item has no text of its own, only ${media.join(', ')} renditions: it is a media item, not a text story` };
   }
   // No body, and no text but a caption (`description_caption_xhtml`, a `caption` description): a picture's metadata.
@@ -510,8 +516,8 @@ function readSummary(item: JsonObject): string | null {
 
 /** Headline and summary text: markup stripped when the content type or the text says it is HTML, space folded. */
 function cleanText(value: string, contentType: string | null): string | null {
-  const html = contentType !== null ? /html|xml/i.test(contentType) : looksLikeHtml(value);
-  const text = html ? plainText(value) : value.replace(/\s+/g, ' ').trim();
+  const html = contentType !== null ? /html|xml/i.test(contentType) : looksLikeHtml(value, { inline: true });
+  const text = html ? htmlText(value, bodyHtml) : value.replace(/\s+/g, ' ').trim();
   return text === '' ? null : text;
 }
 
@@ -532,7 +538,7 @@ interface BodyCandidate {
 /** The description of role `text` as the body of an item that has none (NTB). */
 function descriptionBody(item: JsonObject): BodyCandidate | undefined {
   const value = textDescription(item);
-  return value === null ? undefined : { value, html: looksLikeHtml(value), key: keyOf(item, names.descriptions)!, index: null };
+  return value === null ? undefined : { value, html: looksLikeHtml(value, { inline: true }), key: keyOf(item, names.descriptions)!, index: null };
 }
 
 /** Every body the item has, HTML ones first: they keep paragraphs and crossheads. */
@@ -543,7 +549,7 @@ function bodyCandidates(item: JsonObject): BodyCandidate[] {
     bodies.forEach((entry, index) => {
       if (!isObject(entry) || typeof entry.value !== 'string' || entry.value.trim() === '') return;
       const contentType = contentTypeOf(entry);
-      const html = contentType !== null ? /html|xml/i.test(contentType) : looksLikeHtml(entry.value);
+      const html = contentType !== null ? /html|xml/i.test(contentType) : looksLikeHtml(entry.value, { inline: true });
       candidates.push({ value: entry.value, html, key: keyOf(item, names.bodies)!, index });
     });
   }
@@ -551,7 +557,7 @@ function bodyCandidates(item: JsonObject): BodyCandidate[] {
     const value = item[key];
     if (!suffixed.body.test(key) || typeof value !== 'string' || value.trim() === '') continue;
     const format = key.slice('body_'.length).toLowerCase();
-    const html = format === 'text' ? false : /html|xml/.test(format) ? true : looksLikeHtml(value);
+    const html = format === 'text' ? false : /html|xml/.test(format) ? true : looksLikeHtml(value, { inline: true });
     candidates.push({ value, html, key, index: null });
   }
   return [...candidates.filter((each) => each.html), ...candidates.filter((each) => !each.html)];
@@ -569,9 +575,9 @@ function readBody(
 ): Block[] {
   const chosen = bodyCandidates(item)[0] ?? descriptionBody(item);
   if (chosen === undefined) return [];
-  const blocks: HtmlBlock[] = chosen.html ? readHtmlBlocks(chosen.value) : readTextBlocks(chosen.value);
   // A JSON string holds no raw line break: every block of one body is on the line its value starts.
   const line = placeOf(chosen.key).line;
+  const blocks = chosen.html ? htmlPieces(chosen.value, line, bodyHtml) : textPieces(chosen.value, line);
   return blocks.map((block, index) => {
     const repaired = repairDoubleEncoding(block.text);
     if (repaired.repaired > 0) {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { decodeText } from '../../source/decode.js';
 import type { Place, SourceFile } from '../../source/source-file.js';
 import type { Byline, Damage, Story } from '../../story/story.js';
+import { lineCounter, placeOf } from '../copy-lines.js';
 import type { Format, ParseOptions, Sniff } from '../format.js';
 import { readWireCopy } from '../wire-text/parse.js';
 import type { WireCopy } from '../wire-text/parse.js';
@@ -105,8 +106,7 @@ interface Node {
  * records[0]?.attributes.NEWID; // '1'
  */
 export function readReutersRecords(text: string): ReutersRecords {
-  const lines = lineStarts(text);
-  const lineOf = (offset: number) => lineAt(lines, offset);
+  const lineOf = lineCounter(text);
   const opens = new RegExp(reutersOpenTag.source, 'g');
   const closes = new RegExp(reutersCloseTag.source, 'g');
   const records: ReutersRecord[] = [];
@@ -261,24 +261,6 @@ function readAttributes(source: string): Record<string, string> {
   return attributes;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-/** Line of an offset, from 1 (binary search in the line starts). */
-function lineAt(starts: number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
-}
-
 // ---------------------------------------------------------------------------
 // Stories
 
@@ -331,20 +313,13 @@ export function parseReutersSgml(file: SourceFile, options: ParseOptions = {}): 
   const holder = offset === null ? undefined : records.find((record) => record.start <= offset && offset < record.end);
   const raiseEncoding = () => {
     const message = offset === null ? `decoded as ${decoded.encoding.toUpperCase()}` : `byte ${offset} is not UTF-8; decoded as Windows-1252`;
-    file.info(`encoding/${decoded.encoding}`, message, offset === null ? null : placeOf(decoded.text, offset), READER);
+    file.info(`encoding/${decoded.encoding}`, message, offset === null ? null : placeOf(decoded.text, offset, lineCounter(decoded.text)), READER);
   };
   if (decoded.encoding !== 'utf-8' && holder === undefined) raiseEncoding();
   return readEachStory(file, mark, records, (record) => {
     if (record === holder) raiseEncoding();
     return readStory(record, decoded.text, file, decoded.encoding, options);
   });
-}
-
-/** Line and column of a text offset, from 1. */
-function placeOf(text: string, offset: number): Place {
-  const starts = lineStarts(text);
-  const line = lineAt(starts, offset);
-  return { line, column: offset - starts[line - 1]! + 1 };
 }
 
 function readStory(record: ReutersRecord, text: string, file: SourceFile, encoding: string, options: ParseOptions): Story {

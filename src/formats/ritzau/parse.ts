@@ -11,7 +11,7 @@ import { readByline } from '../byline.js';
 import { plainPieces, readPieces, repairLine } from '../rss/copy.js';
 import type { CopyPiece } from '../rss/copy.js';
 import { summarize } from '../rss/feed.js';
-import { decodeReferences, htmlPieces, looksLikeHtml } from '../rss/html.js';
+import { decodeReferences, htmlPieces, looksLikeHtml } from '../html.js';
 import { readXmlDocument, rootTag } from '../xml/document.js';
 import { attribute, child, children, descendants, rawText, text } from '../xml/xml.js';
 import type { XmlElement } from '../xml/xml.js';

@@ -11,7 +11,7 @@ import { readByline } from '../byline.js';
 import { readBylineNames } from '../wire-text/grammar.js';
 import { readWireCopy } from '../wire-text/parse.js';
 import type { WireCopy } from '../wire-text/parse.js';
-import { stripTags } from './html.js';
+import { stripTags } from '../html.js';
 
 /** One piece of copy, as markup or plain text gives it. */
 export interface CopyPiece {

@@ -8,7 +8,7 @@ import type { CopyPiece } from './copy.js';
 import { feedStory, summarize } from './feed.js';
 import type { FeedCategory, FeedDate, FeedEntry } from './feed.js';
 import { atomNamespace, childIn, childrenIn, contentNamespace, dcNamespace, dctermsNamespace, rssVersion, wordpressNamespace } from './grammar.js';
-import { decodeReferences, htmlPieces, htmlText, looksLikeHtml } from './html.js';
+import { decodeReferences, htmlPieces, htmlText, looksLikeHtml } from '../html.js';
 import { readXmlDocument, rootTag } from '../xml/document.js';
 
 const READER = 'rss';

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import iconv from 'iconv-lite';
 import { ParseError } from '../../errors.js';
 import { SourceFile } from '../../source/source-file.js';
+import { decodeXmlDocument } from './document.js';
 import { attribute, child, children, decodeXml, parseXml, path, text } from './xml.js';
 
 function file(content: string | Buffer): SourceFile {
@@ -81,4 +83,40 @@ test('names the line and column of malformed XML', () => {
   const error = failure('<nitf>\n<head>\n</nitf>');
   assert.match(error.message, /\(line 3, column \d+\) as nitf: not well-formed XML/);
   assert.deepEqual(error.diagnostics.map((message) => message.rule), ['xml/malformed']);
+});
+
+test('cuts character data as the parser reads it: line ends, references, comments, CDATA', () => {
+  const root = parseXml(
+    file('<a>x\r\ny\rz <b/>A &amp; B &lt;c&gt; &#13;&#x41;&#65; &eacute;&nbsp;<!-- c -->two<?pi data?>three<![CDATA[ <x> & \r\n y ]]>four</a>'),
+    'nitf',
+  );
+  assert.deepEqual(root.children, [
+    'x\ny\nz ',
+    { name: 'b', local: 'b', uri: '', attributes: {}, children: [], line: 3, column: 7 },
+    'A & B <c> \rAA é\u00a0',
+    'two',
+    'three',
+    ' <x> & \n y ',
+    'four',
+  ]);
+  const xml11 = parseXml(file('<?xml version="1.1"?><a>x\u0085y\u2028z\r\u0085w</a>'), 'nitf');
+  assert.deepEqual(xml11.children, ['x\ny\nz\nw']);
+});
+
+test('knows no reference by a name the prototype of an object has', () => {
+  assert.match(failure('<a>&constructor;</a>').message, /undefined entity/);
+});
+
+test('decodes ISO-8859-1 natively as iconv-lite does, and UTF-8 mislabelled as it once', () => {
+  const every = Buffer.from(Array.from({ length: 256 }, (_, byte) => byte).filter((byte) => byte !== 0x3c && byte !== 0x26));
+  const latin = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><p>'), every, Buffer.from('</p>')]);
+  assert.equal(decodeXml(latin).text, iconv.decode(latin, 'iso-8859-1'));
+  const mislabelled = file(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><p>Décès</p>'));
+  assert.deepEqual(decodeXmlDocument(mislabelled, 'nitf'), { text: '<?xml version="1.0" encoding="ISO-8859-1"?><p>Décès</p>', encoding: 'utf-8' });
+  assert.deepEqual(mislabelled.messages.map((message) => message.rule), ['encoding/mislabelled']);
+});
+
+test('reads an attribute by its local name whatever its prefix, and nothing the prototype holds', () => {
+  const root = parseXml(file('<a xmlns:x="urn:x" x:kind="k" plain="p"/>'), 'nitf');
+  assert.deepEqual([attribute(root, 'kind'), attribute(root, 'plain'), attribute(root, 'toString'), attribute(root, 'x')], ['k', 'p', null, 'urn:x']);
 });

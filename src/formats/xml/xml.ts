@@ -56,8 +56,12 @@ export const defaultXmlLimits: XmlLimits = { maxBytes: 64 * 1024 * 1024, maxDept
 
 /** The encoding an XML declaration names (`<?xml version="1.0" encoding="ISO-8859-1"?>`), lower case, or null. */
 export function declaredXmlEncoding(bytes: Uint8Array): string | null {
-  // Not a copy: a view on the first bytes.
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString('latin1');
+  // The declaration is in the first 256 bytes, before the first `>`: only those bytes
+  // are made a string (as Latin-1), without a Buffer.
+  const limit = Math.min(bytes.length, 256);
+  let end = 0;
+  while (end < limit && bytes[end] !== 0x3e) end++;
+  const head = String.fromCharCode(...bytes.subarray(0, end));
   return /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head)?.[1]?.toLowerCase() ?? null;
 }
 
@@ -124,7 +128,8 @@ export function parseXml(file: SourceFile, reader: string, limits: XmlLimits = d
 }
 
 /** Parses XML text already decoded; see `parseXml`. */
-export function parseXmlText(text: string, file: SourceFile, reader: string, limits: XmlLimits = defaultXmlLimits): XmlElement {
+export function parseXmlText(input: string, file: SourceFile, reader: string, limits: XmlLimits = defaultXmlLimits): XmlElement {
+  const text = withLfLineEnds(input);
   const parser = new SaxesParser({ xmlns: true, position: true });
   parser.ENTITIES = knownEntities;
   const stack: XmlElement[] = [];
@@ -133,9 +138,8 @@ export function parseXmlText(text: string, file: SourceFile, reader: string, lim
   const fail = (message: string) => {
     failure ??= { message, line: parser.line, column: parser.column + 1 };
   };
-  parser.on('doctype', () => {
-    // A DOCTYPE is allowed (NITF carries one) but never read: see the entity check below.
-  });
+  // A DOCTYPE is allowed (NITF carries one) but never read: saxes skips it, and
+  // expands none of the entities it may declare (see the error handler below).
   // Attributes as saxes reports them, one by one before their start tag: gathered into
   // the element's map directly, instead of walking saxes' own map (a dictionary of
   // objects) again for every element.
@@ -152,13 +156,25 @@ export function parseXmlText(text: string, file: SourceFile, reader: string, lim
   let cursor = 0;
   // XML 1.1 reads more characters as line ends; the declaration is read before the root.
   let xml11 = false;
+  // Where the next `&` and CR stand at or after `cursor` (the length: none; -1: not
+  // looked for yet): each is searched for once per occurrence, not in every text.
+  let nextReference = -1;
+  let nextCr = -1;
   const flush = () => {
     const into = parent!;
     let from = cursor;
     for (;;) {
       const open = text.indexOf('<', from);
       if (open === -1) break;
-      if (open > from) into.children.push(characterData(text.slice(from, open), xml11));
+      if (open > from) {
+        let data = text.slice(from, open);
+        if (nextCr < from) nextCr = indexAt(text, '\r', from);
+        if (xml11 || nextCr < open) data = data.replace(xml11 ? lineEnds11 : lineEnds10, '\n');
+        if (nextReference < from) nextReference = indexAt(text, '&', from);
+        // References are expanded after: `&#13;` is a CR that stays.
+        if (nextReference < open) data = data.replace(reference, expand);
+        into.children.push(data);
+      }
       // Comments and processing instructions part the text; the markup saxes just
       // reported (a tag, a CDATA section) ends it.
       const next = text.charCodeAt(open + 1);
@@ -232,7 +248,8 @@ export function parseXmlText(text: string, file: SourceFile, reader: string, lim
   return root!;
 }
 
-// Line ends as the parser reads them: CR LF and a lone CR are LF (XML 1.1 adds NEL and LS).
+// Character data as the parser reads it: CR LF and a lone CR are LF (XML 1.1 adds NEL
+// and LS), and references are expanded.
 const lineEnds10 = /\r\n?/g;
 const lineEnds11 = /\r[\n\u0085]?|[\u0085\u2028]/g;
 const reference = /&([^;]+);/g;
@@ -244,14 +261,20 @@ function expand(whole: string, name: string): string {
   return Number.isNaN(code) ? whole : String.fromCodePoint(code);
 }
 
-/** Character data as written in the document, as the parser reads it: line ends normalised, references expanded. */
-function characterData(raw: string, xml11: boolean): string {
-  let data = raw;
-  if (xml11) data = data.replace(lineEnds11, '\n');
-  else if (data.indexOf('\r') !== -1) data = data.replace(lineEnds10, '\n');
-  // References are expanded after: `&#13;` is a CR that stays.
-  if (data.indexOf('&') !== -1) data = data.replace(reference, expand);
-  return data;
+/**
+ * CR LF and a lone CR made LF, as the parser reads them anyway (in text, CDATA and
+ * attribute values alike, counting lines and columns the same): once over the whole
+ * document, not in every piece of text cut from it. A document with a NEL (U+0085) is
+ * left as it is, since XML 1.1 reads CR NEL as one line end.
+ */
+function withLfLineEnds(input: string): string {
+  return input.indexOf('\r') === -1 || input.indexOf('\u0085') !== -1 ? input : input.replace(lineEnds10, '\n');
+}
+
+/** Where `search` first stands in `text` from `from`, or the length of `text`. */
+function indexAt(text: string, search: string, from: number): number {
+  const index = text.indexOf(search, from);
+  return index === -1 ? text.length : index;
 }
 
 // ---------------------------------------------------------------------------
@@ -309,10 +332,10 @@ export function rawText(element: XmlElement | null | undefined): string {
   return text;
 }
 
-// Where folding changes anything: white space at either end, a run of it, or a kind
-// other than the space. Most values have none, and one test costs far less than a
-// global replace (a few hundred nanoseconds a call, even on an empty string).
-const unfolded = /^\s|\s$|\s\s|[^\S ]/;
+// Where folding changes anything once the ends are trimmed: a run of white space, or
+// a kind other than the space. Most values have none, and one test costs far less
+// than a global replace (a few hundred nanoseconds a call, even on an empty string).
+const unfolded = /\s\s|[^\S ]/;
 const whiteSpaceRun = /\s+/g;
 
 /**
@@ -320,7 +343,8 @@ const whiteSpaceRun = /\s+/g;
  * without the replace when there is nothing to fold.
  */
 export function foldWhiteSpace(value: string): string {
-  return unfolded.test(value) ? value.replace(whiteSpaceRun, ' ').trim() : value;
+  const trimmed = value.trim();
+  return unfolded.test(trimmed) ? trimmed.replace(whiteSpaceRun, ' ') : trimmed;
 }
 
 /** The text inside with runs of white space folded to one space and trimmed; null when empty. */

@@ -1,12 +1,13 @@
 /**
- * Lines of a framed message, each with its line in the input, and the wire-text
- * reading of the copy they hold. Framed formats (IPTC 7901, ANPA 1312) take their
- * framing and header lines out, and may lay the copy out afresh (a blank line between
- * AP's one-line paragraphs); the lines keep pointing into the real file.
+ * Lines of the input as the readers of plain-text formats count them (at CR LF, CR
+ * and LF), and the wire-text reading of the copy lines of a framed message. Framed
+ * formats (IPTC 7901, ANPA 1312) take their framing and header lines out, and may lay
+ * the copy out afresh (a blank line between AP's one-line paragraphs); the lines keep
+ * pointing into the real file.
  */
-import type { SourceFile } from '../../source/source-file.js';
-import { readWireCopy } from '../wire-text/parse.js';
-import type { WireCopy } from '../wire-text/parse.js';
+import type { Place, SourceFile } from '../source/source-file.js';
+import { readWireCopy } from './wire-text/parse.js';
+import type { WireCopy } from './wire-text/parse.js';
 
 /** One line of the input: its text without the line break, and its number from 1. */
 export interface SourceLine {
@@ -34,6 +35,14 @@ export function lineCounter(text: string): (offset: number) => number {
     }
     return low + 1;
   };
+}
+
+/** Line and column of a text offset, from 1; `lineAt` is the text's `lineCounter`. */
+export function placeOf(text: string, offset: number, lineAt: (offset: number) => number): Place {
+  const line = lineAt(offset);
+  const before = text.lastIndexOf('\n', offset - 1);
+  const carriage = text.lastIndexOf('\r', offset - 1);
+  return { line, column: offset - Math.max(before, carriage) };
 }
 
 /** How to read copy lines. */

@@ -1,16 +1,24 @@
 /**
- * HTML as feeds and news packages carry it (RSS `description`, `content:encoded`,
- * Atom `html` and `xhtml` content, NewsML 1.2 HTML and XHTML components) turned into
- * paragraphs of plain text: markup stripped, character references decoded, block
- * elements and line breaks ending paragraphs, headings kept as crossheads.
+ * HTML as the formats carry it (RSS `description` and `content:encoded`, Atom `html`
+ * and `xhtml` content, NewsML 1.2 HTML and XHTML components, Ritzau's fields, e-mail
+ * parts, ninjs `body_html`) turned into paragraphs of plain text: markup stripped,
+ * character references decoded, block elements and line breaks ending paragraphs,
+ * headings kept as crossheads, `<pre>` kept as preformatted text.
  *
- * The HTML inside feeds is often not well-formed (`<strong>toto</toto>`), so a
- * string is read by a tolerant tokenizer, never by the XML parser; XHTML that is
- * already part of a parsed document is walked as a tree.
+ * The HTML inside feeds and JSON is often not well-formed (`<strong>toto</toto>`,
+ * `<br>`, unclosed `<p>`), so a string is read by a tolerant tokenizer, never by the
+ * XML parser; XHTML that is already part of a parsed document is walked as a tree.
  */
 import { characterEntities } from 'character-entities';
-import type { XmlElement } from '../xml/xml.js';
-import type { CopyPiece } from './copy.js';
+import type { BlockKind } from '../story/story.js';
+import type { XmlElement } from './xml/xml.js';
+
+/** One block of copy the markup marks out, with the line of the input it starts on (from 1). */
+export interface HtmlPiece {
+  kind: BlockKind;
+  text: string;
+  line: number;
+}
 
 /** Elements whose content is never text of the story. */
 const skipped = new Set(['script', 'style', 'head', 'title', 'iframe', 'object', 'embed', 'noscript', 'svg', 'template', 'select', 'textarea', 'video', 'audio', 'map']);
@@ -29,18 +37,36 @@ const cells = new Set(['td', 'th']);
 
 /** Tags that make a text HTML rather than plain text with a stray `<b>` in it. */
 const structuralTag = /<\/?(?:p|div|br|h[1-6]|ul|ol|li|table|tr|td|blockquote|pre|section|article)\b[^>]*>/i;
+/** Any start or end tag, inline ones too; a `<` with no tag name after it is no markup (`a < b > c`). */
+const anyTag = /<(?:[A-Za-z][A-Za-z0-9]*\b[^<>]*|\/[A-Za-z][A-Za-z0-9]*\s*)>/;
 
-/** Whether a text is HTML: it has block-level or line-break tags. */
-export function looksLikeHtml(text: string): boolean {
-  return structuralTag.test(text);
+/** What `looksLikeHtml` takes for HTML. */
+export interface LooksLikeHtmlOptions {
+  /**
+   * Inline tags are enough (`He said <b>no</b>`), for text with no other reading that
+   * would strip them, as a ninjs body has. By default only block-level and line-break
+   * tags are: a feed's plain text with a stray `<b>` in it keeps its own lines.
+   */
+  inline?: boolean;
+}
+
+/**
+ * Whether a text is HTML: it has block-level or line-break tags (any tag, with `inline`).
+ *
+ * @example
+ * looksLikeHtml('Steven <b>Van Geel</b> said'); // false
+ * looksLikeHtml('Steven <b>Van Geel</b> said', { inline: true }); // true
+ */
+export function looksLikeHtml(text: string, options: LooksLikeHtmlOptions = {}): boolean {
+  return (options.inline ? anyTag : structuralTag).test(text);
 }
 
 /** Collects paragraphs as the markup opens and closes them. */
 class ParagraphBuilder {
-  readonly pieces: CopyPiece[] = [];
+  readonly pieces: HtmlPiece[] = [];
   private text = '';
   private line = 0;
-  private kind: CopyPiece['kind'] = 'paragraph';
+  private kind: BlockKind = 'paragraph';
 
   /** Whether the paragraph being read keeps its line breaks. */
   get preformatted(): boolean {
@@ -58,24 +84,109 @@ class ParagraphBuilder {
     this.text += text;
   }
 
+  /** Adds a piece read apart (a table), before the paragraph being read. */
+  insert(piece: HtmlPiece | null): void {
+    if (piece !== null) this.pieces.push(piece);
+  }
+
   /** Ends the paragraph being read, and opens the next of `kind`. */
-  close(kind: CopyPiece['kind'] = 'paragraph'): void {
-    const text =
-      this.kind === 'preformatted'
-        ? this.text.replace(/[ \t]+$/gm, '').replace(/^\n+|\n+$/g, '')
-        : this.text.replace(/\s+/g, ' ').trim();
+  close(kind: BlockKind = 'paragraph'): void {
+    const text = this.kind === 'preformatted' ? trimLines(this.text) : this.text.replace(/\s+/g, ' ').trim();
     if (text !== '') this.pieces.push({ kind: this.kind, text, line: this.line });
     this.text = '';
     this.kind = kind;
   }
 }
 
+/**
+ * Collects a table as one preformatted block: a row a line, its cells parted by tabs,
+ * as results and standings are set.
+ */
+class TableBuilder {
+  /** How many tables are open: a table inside a cell is part of the outer one. */
+  private depth = 0;
+  private line = 0;
+  private rows: string[] = [];
+  private row: string[] | null = null;
+  private cell: string | null = null;
+
+  /** Whether a table is being read. */
+  get reading(): boolean {
+    return this.depth > 0;
+  }
+
+  /** Whether text now goes into a cell. */
+  get inCell(): boolean {
+    return this.cell !== null;
+  }
+
+  /** A `<table>` on `line`: opens a table, or one inside the table being read. */
+  openTag(line: number): void {
+    if (this.depth++ > 0) return;
+    this.line = line;
+    this.rows = [];
+    this.row = this.cell = null;
+  }
+
+  /** A `</table>`: when it ends the outermost table, that table as a piece (null when its cells hold no text). */
+  closeTag(): HtmlPiece | null {
+    if (this.depth === 0 || --this.depth > 0) return null;
+    return this.finish();
+  }
+
+  /** A `<tr>` or `</tr>`: the row being read ends, and a start tag opens the next. */
+  rowTag(closing: boolean): void {
+    this.endRow();
+    this.row = closing ? null : [];
+  }
+
+  /** A `<td>`, `<th>` or their end: the cell being read ends, and a start tag opens the next. */
+  cellTag(closing: boolean): void {
+    if (this.cell !== null) (this.row ??= []).push(this.cell);
+    this.cell = closing ? null : '';
+  }
+
+  /** Adds text to the cell being read. */
+  add(text: string): void {
+    this.cell += text;
+  }
+
+  /** The table read, as a piece, even when the input never closes it; null when its cells hold no text. */
+  finish(): HtmlPiece | null {
+    this.endRow();
+    this.depth = 0;
+    const text = this.rows.filter((line) => line.trim() !== '').join('\n');
+    return text === '' ? null : { kind: 'preformatted', text, line: this.line };
+  }
+
+  private endRow(): void {
+    if (this.row !== null) {
+      const cells = this.cell === null ? this.row : [...this.row, this.cell];
+      this.rows.push(cells.map((each) => each.replace(/\s+/g, ' ').trim()).join('\t'));
+    }
+    this.row = this.cell = null;
+  }
+}
+
+/** How `htmlPieces` reads. */
 export interface HtmlOptions {
   /**
    * Line breaks in the text end paragraphs, as in WordPress posts, whose HTML is
    * written by hand and gets its `<p>` and `<br>` only when shown.
    */
   lineBreaks?: boolean;
+  /**
+   * What a `<br>` does: `paragraph` (the default) ends the paragraph, as feeds use it;
+   * `pairs`: one is a space (a line break inside `<pre>`) and two in a row end the
+   * paragraph, as body HTML written for a page uses them (ninjs).
+   */
+  breaks?: 'paragraph' | 'pairs';
+  /**
+   * What a table becomes: `rows` (the default), a paragraph for each row with its cells
+   * parted by a space; `preformatted`, one preformatted block, a row a line and cells
+   * parted by tabs.
+   */
+  tables?: 'rows' | 'preformatted';
 }
 
 /** One piece of markup: text between tags, a CDATA section, a tag, or something to pass over. */
@@ -161,40 +272,55 @@ function tagEnd(html: string, from: number): number {
 
 /**
  * The paragraphs of an HTML text, each with the line it starts on (`firstLine` is
- * the line where the text starts in the input).
+ * the line where the text starts in the input). Text outside any block element is a
+ * paragraph of its own.
  *
  * @example
  * htmlPieces('<p>One &amp; two.</p><h2>Later</h2>', 1);
  * // [{ kind: 'paragraph', text: 'One & two.', line: 1 }, { kind: 'crosshead', text: 'Later', line: 1 }]
  */
-export function htmlPieces(html: string, firstLine: number, options: HtmlOptions = {}): CopyPiece[] {
+export function htmlPieces(html: string, firstLine: number, options: HtmlOptions = {}): HtmlPiece[] {
   const builder = new ParagraphBuilder();
+  const table = options.tables === 'preformatted' ? new TableBuilder() : null;
   let line = firstLine;
   let skipping: string | null = null;
-  const addText = (raw: string, at: number) => {
+  // `<br>` in a row with no text between them, for `breaks: 'pairs'`.
+  let breaks = 0;
+  const addText = (text: string, at: number) => {
+    if (/\S/.test(text)) breaks = 0;
+    if (table?.inCell) table.add(text);
+    else builder.add(text, at);
+  };
+  const addMarkupText = (raw: string, at: number) => {
     if (!options.lineBreaks || builder.preformatted) {
-      builder.add(decodeReferences(raw), at);
+      addText(decodeReferences(raw), at);
       return;
     }
     raw.split('\n').forEach((part, index) => {
       if (index > 0) builder.close();
-      builder.add(decodeReferences(part), at + index);
+      addText(decodeReferences(part), at + index);
     });
   };
   for (const token of markupTokens(html)) {
-    if (token.type === 'text' && skipping === null) addText(token.text, line);
-    else if (token.type === 'cdata' && skipping === null) builder.add(token.text, line);
+    if (token.type === 'text' && skipping === null) addMarkupText(token.text, line);
+    else if (token.type === 'cdata' && skipping === null) addText(token.text, line);
     else if (token.type === 'tag') {
       if (skipping !== null) {
         if (token.closing && token.name === skipping) skipping = null;
       } else if (skipped.has(token.name)) {
         if (!token.closing && !token.selfClosing) skipping = token.name;
+      } else if (table !== null && (token.name === 'table' || table.reading)) {
+        tableEvent(table, builder, token.name, token.closing, line);
+      } else if (token.name === 'br' && options.breaks === 'pairs') {
+        if (++breaks === 2 && !builder.preformatted) builder.close();
+        else builder.add(builder.preformatted ? '\n' : ' ', line);
       } else {
         tagEvent(builder, token.name, token.closing || token.selfClosing);
       }
     }
     line += countNewlines(html, token.start, token.end);
   }
+  if (table?.reading) builder.insert(table.finish());
   builder.close();
   return builder.pieces;
 }
@@ -213,11 +339,32 @@ function tagEvent(builder: ParagraphBuilder, name: string, closing: boolean): vo
 }
 
 /**
+ * What a tag does to a table read as one preformatted block: rows and cells are all
+ * that count inside it, a `<br>` in a cell is a space.
+ */
+function tableEvent(table: TableBuilder, builder: ParagraphBuilder, name: string, closing: boolean, line: number): void {
+  if (name === 'table') {
+    if (closing) {
+      builder.insert(table.closeTag());
+    } else {
+      if (!table.reading) builder.close();
+      table.openTag(line);
+    }
+  } else if (name === 'tr') {
+    table.rowTag(closing);
+  } else if (cells.has(name)) {
+    table.cellTag(closing);
+  } else if (name === 'br' && table.inCell) {
+    table.add(' ');
+  }
+}
+
+/**
  * The paragraphs of an XHTML (or NITF-like) element already parsed: its `body` when
  * it is a whole `html` document, else the element itself. A paragraph's line is the
  * line of the element that opens it.
  */
-export function elementPieces(element: XmlElement): CopyPiece[] {
+export function elementPieces(element: XmlElement): HtmlPiece[] {
   const builder = new ParagraphBuilder();
   const body = element.children.find((node): node is XmlElement => typeof node !== 'string' && node.local.toLowerCase() === 'body');
   const start = element.local.toLowerCase() === 'html' && body !== undefined ? body : element;
@@ -242,6 +389,29 @@ export function elementPieces(element: XmlElement): CopyPiece[] {
 }
 
 /**
+ * The paragraphs of a plain-text body that sits where HTML could (ninjs `body_text`):
+ * parted by blank lines, or by line breaks when the text has no blank line (text in
+ * JSON is not hard-wrapped).
+ *
+ * @example
+ * textPieces('One\nstill one.\n\nTwo.', 1);
+ * // [{ kind: 'paragraph', text: 'One still one.', line: 1 }, { kind: 'paragraph', text: 'Two.', line: 4 }]
+ */
+export function textPieces(text: string, firstLine: number): HtmlPiece[] {
+  const normal = text.replace(/\r\n?/g, '\n');
+  const blankLine = /\n[ \t]*\n/;
+  const byBlankLines = blankLine.test(normal);
+  const pieces: HtmlPiece[] = [];
+  let line = firstLine;
+  for (const part of normal.split(byBlankLines ? blankLine : '\n')) {
+    const start = part.search(/\S/);
+    if (start !== -1) pieces.push({ kind: 'paragraph', text: part.replace(/\s+/g, ' ').trim(), line: line + countNewlines(part, 0, start) });
+    line += countNewlines(part, 0, part.length) + (byBlankLines ? 2 : 1);
+  }
+  return pieces;
+}
+
+/**
  * Plain text that may carry stray tags (Belga's `&lt;b&gt;Van Geel&lt;/b&gt;`): tags
  * removed, keeping the line breaks inside them so that lines still count true, a
  * `<hr>` made a paragraph break, character references decoded.
@@ -257,9 +427,15 @@ export function stripTags(text: string): string {
   return out;
 }
 
-/** Text of an HTML fragment on one line: markup removed, references decoded, white space folded. */
-export function htmlText(html: string): string {
-  return htmlPieces(html, 1)
+/**
+ * Text of an HTML fragment on one line, for headlines and summaries: markup removed,
+ * references decoded, white space folded; `options` as `htmlPieces` takes them.
+ *
+ * @example
+ * htmlText('<b>Bold</b>\n<i>and</i> <p>more</p>'); // 'Bold and more'
+ */
+export function htmlText(html: string, options: HtmlOptions = {}): string {
+  return htmlPieces(html, 1, options)
     .map((piece) => piece.text)
     .join(' ')
     .replace(/\s+/g, ' ')
@@ -267,8 +443,9 @@ export function htmlText(html: string): string {
 }
 
 /**
- * Decodes character references: `&amp;`, `&eacute;`, `&#233;`, `&#xE9;`. A name
- * HTML does not know stays as written; code points that are no characters become U+FFFD.
+ * Decodes character references: `&amp;`, `&eacute;`, `&nbsp;`, `&#233;`, `&#xE9;`. A
+ * name HTML does not know stays as written; code points that are no characters
+ * become U+FFFD.
  */
 export function decodeReferences(text: string): string {
   if (!text.includes('&')) return text;
@@ -278,6 +455,15 @@ export function decodeReferences(text: string): string {
     if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
     return String.fromCodePoint(code);
   });
+}
+
+/** Preformatted text: line breaks kept (as LF), blank lines at either end and trailing spaces gone. */
+function trimLines(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '');
 }
 
 function localName(name: string): string {
