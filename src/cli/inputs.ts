@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { enricherById, enrichers } from '../enrich/index.js';
 import { UsageError } from '../errors.js';
 import { formatById, formats, writerById, writers } from '../formats/index.js';
 import type { Writer } from '../formats/format.js';
@@ -23,6 +24,16 @@ export function readerOption(from: string | undefined): string | null {
     throw new UsageError(`--from: unknown format \`${from}\` (one of: ${formats.map((format) => format.id).join(', ')})`);
   }
   return from;
+}
+
+/** The enrichers `--without` names (comma-separated), each checked. */
+export function withoutOption(without: string | undefined): string[] {
+  if (without === undefined) return [];
+  const ids = without.split(',').map((id) => id.trim()).filter(Boolean);
+  for (const id of ids) {
+    if (enricherById(id) === null) throw new UsageError(`--without: unknown enricher \`${id}\` (one of: ${enrichers.map((each) => each.id).join(', ')})`);
+  }
+  return ids;
 }
 
 /** The writer the `--to` value names. */

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { SluglineError, UsageError } from '../errors.js';
 import { convertCommand, convertHelp } from './convert.js';
+import { nerHelp, runNer } from './ner.js';
 import { parseCommand, parseHelp } from './parse.js';
 import { Output } from './output.js';
 
@@ -10,6 +11,7 @@ const usage = `Usage: slugline <command> [options]
 Commands:
   parse [FILE… | -]   read wire copy and print every story in it
   convert IN --to F   write the stories of one input in another format
+  ner --conll FILE    tag CoNLL tokens with names (PER, ORG, LOC, MISC), for conlleval
 
 Options:
   -h, --help          show help (also: slugline <command> --help)
@@ -44,6 +46,12 @@ export async function main(argv: string[], output = new Output()): Promise<numbe
           return 0;
         }
         return await convertCommand(rest, output);
+      case 'ner':
+        if (rest.includes('--help') || rest.includes('-h')) {
+          output.out(nerHelp + '\n');
+          return 0;
+        }
+        return await runNer(rest, output);
       default:
         throw new UsageError(`unknown command \`${command}\` (try: slugline --help)`);
     }

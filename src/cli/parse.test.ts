@@ -110,3 +110,18 @@ test('exits 2 on usage errors, with help and version on request', () => {
   const version = slugline(['--version']);
   assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version);
 });
+
+test('enriches the stories it prints unless told --no-enrich, and leaves out the enrichers --without names', () => {
+  const copy = 'LONDON, March 3 (Reuters) - Shares rose on Tuesday as investors\ncheered the news from the Bank of England, its governor said.\n';
+  const [enriched] = stories(slugline(['parse', '-'], copy).stdout);
+  assertValid(enriched);
+  const enrichment = enriched!.enrichment as { enrichers: string[]; times: { value: string }[] };
+  assert.deepEqual(enrichment.enrichers, ['language', 'dateline', 'entities', 'times', 'amounts', 'quotes']);
+  const [plain] = stories(slugline(['parse', '--no-enrich', '-'], copy).stdout);
+  assert.equal(plain!.enrichment, undefined);
+  const [without] = stories(slugline(['parse', '--without', 'quotes,times', '-'], copy).stdout);
+  assert.deepEqual((without!.enrichment as { enrichers: string[] }).enrichers, ['language', 'dateline', 'entities', 'amounts']);
+  const wrong = slugline(['parse', '--without', 'sentiment', '-'], copy);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /--without: unknown enricher `sentiment` \(one of: language, dateline, entities, times, amounts, quotes\)/);
+});

@@ -67,7 +67,11 @@ export interface Gazetteer {
 export interface ResolvedDateline {
   /** The dateline place in the gazetteer; null when not found or ambiguous. */
   place: Gazetteer | null;
-  /** The dateline's date, ISO 8601 (`2019-04-25`), its missing year inferred from when the copy was sent; null when unknown. */
+  /**
+   * The dateline's date, ISO 8601 (`2019-04-25`), a missing year inferred from when the
+   * copy was sent; `--02-26` when no year is written and nothing tells it; null when
+   * the dateline gives no date.
+   */
   date: string | null;
   /** How the date was had: as written, or with the year inferred. */
   dateSource: 'written' | 'inferred-year' | null;

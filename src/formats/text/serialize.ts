@@ -67,18 +67,23 @@ function enrichmentLines(story: Story): string[] {
     out.push('Quotes:');
     for (const quote of enrichment.quotes) {
       const speaker = (quote.speakerEntity && names.get(quote.speakerEntity)) ?? quote.speaker ?? 'unattributed';
-      const words = quote.text.length > 90 ? `${quote.text.slice(0, 89)}…` : quote.text;
+      const words = quote.text;
       out.push(quote.kind === 'indirect' ? `  ${speaker} (${quote.cue ?? 'source'}): ${words}` : `  ${speaker}: “${words}”${quote.kind === 'partial' ? ' (partial)' : ''}`);
     }
   }
-  if (enrichment.times.length) out.push(`Times: ${enrichment.times.map((time) => `${time.span.text} = ${time.value}${time.end ? `/${time.end}` : ''}`).join('; ')}`);
-  if (enrichment.amounts.length) out.push(`Amounts: ${enrichment.amounts.map((amount) => `${amount.span.text} = ${amount.value}${amount.unit ? ` ${amount.unit}` : ''}`).join('; ')}`);
+  if (enrichment.times.length) out.push(...wrap(`Times: ${enrichment.times.map((time) => `${time.span.text} = ${time.value}${time.end ? `/${time.end}` : ''}`).join('; ')}`, width - 2).map(indentAfterFirst));
+  if (enrichment.amounts.length) out.push(...wrap(`Amounts: ${enrichment.amounts.map((amount) => `${amount.span.text} = ${amount.value}${amount.unit ? ` ${amount.unit}` : ''}`).join('; ')}`, width - 2).map(indentAfterFirst));
   if (enrichment.dateline?.place) {
     const place = enrichment.dateline.place;
     out.push(`Dateline: ${place.name}, ${place.country ?? '?'} (${place.latitude?.toFixed(2)}, ${place.longitude?.toFixed(2)})${enrichment.dateline.date ? `, ${enrichment.dateline.date}` : ''}`);
   }
   if (enrichment.language) out.push(`Language: ${enrichment.language.code}`);
-  return out;
+  // One line each, cut to the width: this is an index to the story, not the story.
+  return out.map((line) => (line.length > width ? `${line.slice(0, width - 1)}…` : line));
+}
+
+function indentAfterFirst(line: string, index: number): string {
+  return index === 0 ? line : `  ${line}`;
 }
 
 function wrap(text: string, columns: number): string[] {
