@@ -108,4 +108,9 @@ test('runs only the language-neutral enrichers on copy in another language, and 
   assert.deepStrictEqual(enrichStory(english, { without: ['quotes', 'times'] }).enrichment!.enrichers, ['language', 'dateline', 'entities', 'amounts']);
   // The story given is left as it was.
   assert.equal(english.enrichment, undefined);
+  // A table of figures is no language for sure: the English enrichers still run on it.
+  const figures = storyWith({ headline: 'Invented Corp 4th qtr net', body: [paragraph('Shr 39 cts vs 26 cts Net 1,234,000 vs 987,000 Revs 12.3 mln vs 10.1 mln')] });
+  assert.ok(enrichStory(figures).enrichment!.enrichers.includes('entities'));
+  // Declared Danish and too short to tell: the declaration stands.
+  assert.deepStrictEqual(enrichStory(storyWith({ headline: 'Flash', language: 'da' })).enrichment!.enrichers, ['language', 'dateline']);
 });

@@ -117,8 +117,15 @@ export function enrichStory(story: Story, options: EnrichOptions = {}): Story {
   return { ...story, enrichment: found };
 }
 
-/** English, or not known to be anything else: what the input declares, else what identification found. */
+/**
+ * English, or not known to be anything else: what identification found when it is
+ * sure (another language by a clear margin: a weak guess on a table of figures must
+ * not switch the English enrichers off), else what the input declares.
+ */
 function isEnglish(story: Story, found: Enrichment): boolean {
-  const code = found.language?.code ?? story.language?.split('-')[0]?.toLowerCase() ?? null;
-  return code === null || code === 'en';
+  const identified = found.language;
+  if (identified?.code === 'en') return true;
+  if (identified && identified.confidence >= 0.1) return false;
+  const declared = story.language?.split('-')[0]?.toLowerCase() ?? null;
+  return declared === null || declared === 'en';
 }
