@@ -8,9 +8,10 @@
  * tree, map to Stories) alternate on the same buffers; the median of the rounds counts.
  * Target: each reader within 2× of the bare parser.
  *
- * Run: `npm run bench:xml` (it builds first). Writes `bench/results/xml-read-speed.json`.
+ * Run: `npm run bench:xml` (it builds first). Writes `bench/results/xml-read-speed.json`
+ * and adds the run to `bench/results/xml-read-speed-runs.json`.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
@@ -131,11 +132,13 @@ async function main(): Promise<void> {
   );
   const folder = new URL('./results/', import.meta.url);
   mkdirSync(folder, { recursive: true });
-  writeFileSync(
-    new URL('xml-read-speed.json', folder),
-    JSON.stringify({ benchmark: 'xml-read-speed', date: new Date().toISOString(), node: process.version, results }, null, 2) + '\n',
-  );
-  console.log('Wrote bench/results/xml-read-speed.json');
+  const run = { benchmark: 'xml-read-speed', date: new Date().toISOString(), node: process.version, results };
+  writeFileSync(new URL('xml-read-speed.json', folder), JSON.stringify(run, null, 2) + '\n');
+  // Every run is kept too (the last twenty): the machine is noisy, one run says little.
+  const history = new URL('xml-read-speed-runs.json', folder);
+  const runs = existsSync(history) ? (JSON.parse(readFileSync(history, 'utf8')) as (typeof run)[]) : [];
+  writeFileSync(history, JSON.stringify([...runs, run].slice(-20), null, 2) + '\n');
+  console.log('Wrote bench/results/xml-read-speed.json and added the run to bench/results/xml-read-speed-runs.json');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

@@ -406,10 +406,14 @@ function rank(signal: Signal | null): number {
   return signal === 'kill' ? 3 : signal === 'correction' ? 2 : signal === 'update' ? 1 : 0;
 }
 
+// What `clean` changes: a control character, white space at either end, a run of it, or a kind other than the space.
+const uncleaned = new RegExp(`${controlCharacters.source}|^\\s|\\s$|\\s\\s|[^\\S ]`);
+
 /** Text with control characters removed and white space folded; '' when none. */
 function clean(value: string | null | undefined): string {
   if (!value) return '';
-  // Tested first: most values hold no control character and nothing to fold.
+  // One test first: most values (`text()` folds already) hold nothing to change.
+  if (!uncleaned.test(value)) return value;
   return foldWhiteSpace(hasControl.test(value) ? value.replace(controlCharacters, '') : value);
 }
 

@@ -105,7 +105,8 @@ export function parseNitf(file: SourceFile, options: ParseOptions = {}): Story {
   if (root.local !== 'nitf') failWrongRoot(file, root.name, { line: root.line, column: root.column });
 
   const copy = readNitfElement(root, file, { source: READER, referenceDate: options.referenceDate ?? null });
-  const media = children(child(root, 'body'), 'body.content').flatMap((content) => descendants(content, 'media'));
+  // Looked for only when there is no text: a walk over the whole body otherwise spent for nothing.
+  const media = copy.body.length === 0 ? children(child(root, 'body'), 'body.content').flatMap((content) => descendants(content, 'media')) : [];
   if (copy.body.length === 0 && media.length > 0) {
     const type = attribute(media[0], 'media-type');
     file.fail(
@@ -308,7 +309,9 @@ class NitfReader {
   private addLabel(name: string, value: string): void {
     const before = Object.hasOwn(this.labels, name) ? this.labels[name] : undefined;
     const next = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
-    Object.defineProperty(this.labels, name, { value: next, enumerable: true, writable: true, configurable: true });
+    // Only `__proto__` is no own property when assigned; defining every label costs the object its fast shape.
+    if (name === '__proto__') Object.defineProperty(this.labels, name, { value: next, enumerable: true, writable: true, configurable: true });
+    else this.labels[name] = next;
   }
 
   private metaValue(name: string): string | null {
