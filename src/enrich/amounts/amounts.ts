@@ -9,7 +9,8 @@
  */
 import type { Amount, Span } from '../../story/enrichment.js';
 import type { Story } from '../../story/story.js';
-import { findAmountMatches, tokenize } from './grammar.js';
+import { tokenize } from '../tokens.js';
+import { findAmountMatches } from './grammar.js';
 
 /**
  * Every amount in the headline and the body (paragraphs and crossheads; not

@@ -17,7 +17,8 @@
  */
 import type { Span, TimeExpression, TimePrecision } from '../../story/enrichment.js';
 import type { Story } from '../../story/story.js';
-import { daysInMonth, findMentions, tokenize } from './grammar.js';
+import { tokenize } from '../tokens.js';
+import { daysInMonth, findMentions } from './grammar.js';
 import type { Core, Mention } from './grammar.js';
 
 /**
