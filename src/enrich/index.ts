@@ -58,7 +58,8 @@ export const enrichers: readonly Enricher[] = [
     description: 'people, organisations, places and other names, each with all its mentions',
     englishOnly: true,
     run: (story, found) => {
-      found.entities = linkEntities(story, mentionsOf(story));
+      // The dateline as resolved before, unless that enricher was left out.
+      found.entities = linkEntities(story, mentionsOf(story), found.enrichers.includes('dateline') ? found.dateline : undefined);
     },
   },
   {

@@ -97,9 +97,25 @@ export class ViterbiBuffers {
   }
 }
 
+/** `transitions[from × tagCount + to]` in the order of `predecessors`, made once per transitions table. */
+const predecessorTransitions = new WeakMap<Float32Array, Float64Array>();
+
+function transitionsInOrder(transitions: Float32Array): Float64Array {
+  let ordered = predecessorTransitions.get(transitions);
+  if (ordered === undefined) {
+    ordered = new Float64Array(predecessors.length);
+    for (let to = 0; to < tagCount; to++) {
+      for (let index = predecessorStart[to]!; index < predecessorStart[to + 1]!; index++) ordered[index] = transitions[predecessors[index]! * tagCount + to]!;
+    }
+    predecessorTransitions.set(transitions, ordered);
+  }
+  return ordered;
+}
+
 /**
  * The highest-scoring tag sequence that obeys BILOU, written to `path`.
- * `transitions[from × tagCount + to]` scores each pair of neighbouring tags.
+ * `transitions[from × tagCount + to]` scores each pair of neighbouring tags (the table
+ * must not change between calls: its values are kept, reordered, on first use).
  */
 export function viterbi(
   scores: Float32Array,
@@ -112,18 +128,20 @@ export function viterbi(
   const count = tagCount;
   const starts = predecessorStart;
   const froms = predecessors;
+  const ordered = transitionsInOrder(transitions);
   buffers.ensure(length);
   const { best, back } = buffers;
   for (let tag = 0; tag < count; tag++) best[tag] = allowedFirst[tag] ? scores[tag]! : -Infinity;
   for (let token = 1; token < length; token++) {
     const base = token * count;
     const previousBase = base - count;
+    let index = 0;
     for (let tag = 0; tag < count; tag++) {
       let top = -Infinity;
       let argument = 0;
-      for (let index = starts[tag]!, end = starts[tag + 1]!; index < end; index++) {
+      for (const end = starts[tag + 1]!; index < end; index++) {
         const from = froms[index]!;
-        const value = best[previousBase + from]! + transitions[from * count + tag]!;
+        const value = best[previousBase + from]! + ordered[index]!;
         if (value > top) {
           top = value;
           argument = from;

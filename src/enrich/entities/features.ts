@@ -66,6 +66,8 @@ export interface WordInfo {
   short: number;
   /** The key the gazetteer compares. */
   gazetteer: number;
+  /** What the extractor's gazetteer holds for this word alone (`Gazetteer.bitsOfWord`); 0 outside an extractor. */
+  gazetteerBits: number;
   /** Letters all capitals (at least two of them). */
   allCaps: boolean;
   /** Has a letter. */
@@ -134,6 +136,7 @@ export function describeWord(token: string): WordInfo {
     norm,
     short,
     gazetteer: gazetteerTokenHash(word),
+    gazetteerBits: 0,
     allCaps: capitals >= 2 && smalls === 0,
     letters: capitals + smalls > 0,
     scores: null,
@@ -151,6 +154,7 @@ function boundary(hash: number): WordInfo {
     norm: hash,
     short: hash,
     gazetteer: 0,
+    gazetteerBits: 0,
     allCaps: false,
     letters: false,
     scores: null,
@@ -167,7 +171,8 @@ export interface SentenceFeatures {
 }
 
 /**
- * Turns sentences into feature keys. Holds a cache of `WordInfo` per distinct word
+ * Turns sentences into feature keys. The lexicon must be complete when the extractor
+ * is made (what its gazetteer holds for each word is cached). Holds a cache of `WordInfo` per distinct word
  * (emptied when it grows past `cacheLimit`) and buffers reused from one sentence to
  * the next: the result of `extract` is valid until the next call.
  */
@@ -193,6 +198,7 @@ export class FeatureExtractor {
     if (info === undefined) {
       if (this.cache.size >= this.cacheLimit) this.cache.clear();
       info = describeWord(word);
+      if (this.lexicon.gazetteer.maxLength > 0) info.gazetteerBits = this.lexicon.gazetteer.bitsOfWord(info.gazetteer);
       this.cache.set(word, info);
     }
     return info;

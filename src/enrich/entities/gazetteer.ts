@@ -106,25 +106,43 @@ export class Gazetteer {
   }
 
   /**
-   * Calls `found(start, end, classes)` for every phrase of the sentence in the
-   * gazetteer (`end` exclusive), given its words' `gazetteerTokenHash`es.
+   * What the gazetteer holds for a one-token phrase, given the token's
+   * `gazetteerTokenHash`: its class bits, with `prefixBit` when longer phrases begin
+   * with it; 0 when it neither is nor begins a phrase. Callers that see a word often
+   * keep this with the word, for `match`.
    */
-  match(words: ArrayLike<{ readonly gazetteer: number }>, found: (start: number, end: number, classes: number) => void): void {
+  bitsOfWord(tokenHash: number): number {
+    return this.bitsOfPhrase(extendPhrase(phraseSeed, tokenHash) || 1);
+  }
+
+  private bitsOfPhrase(phrase: number): number {
     const slots = this.slots ?? this.freeze();
-    const values = this.values;
     const mask = slots.length - 1;
+    let slot = phrase & mask;
+    while (slots[slot] !== phrase && slots[slot] !== 0) slot = (slot + 1) & mask;
+    return slots[slot] === 0 ? 0 : this.values[slot]!;
+  }
+
+  /**
+   * Calls `found(start, end, classes)` for every phrase of the sentence in the
+   * gazetteer (`end` exclusive), given its words' `gazetteerTokenHash`es and
+   * `bitsOfWord`s (which must be of this gazetteer as it is now).
+   */
+  match(words: ArrayLike<{ readonly gazetteer: number; readonly gazetteerBits: number }>, found: (start: number, end: number, classes: number) => void): void {
     const length = words.length;
     for (let start = 0; start < length; start++) {
-      let phrase = phraseSeed;
-      for (let end = start; end < length && end - start < this.maxLength; end++) {
-        phrase = extendPhrase(phrase, words[end]!.gazetteer) || 1;
-        let slot = phrase & mask;
-        while (slots[slot] !== phrase && slots[slot] !== 0) slot = (slot + 1) & mask;
-        if (slots[slot] === 0) break;
-        const bits = values[slot]!;
+      let bits = words[start]!.gazetteerBits;
+      if (bits === 0) continue;
+      let phrase = extendPhrase(phraseSeed, words[start]!.gazetteer) || 1;
+      for (let end = start; ; ) {
         const classes = bits & ~prefixBit;
         if (classes !== 0) found(start, end + 1, classes);
         if ((bits & prefixBit) === 0) break;
+        end++;
+        if (end >= length || end - start >= this.maxLength) break;
+        phrase = extendPhrase(phrase, words[end]!.gazetteer) || 1;
+        bits = this.bitsOfPhrase(phrase);
+        if (bits === 0) break;
       }
     }
   }

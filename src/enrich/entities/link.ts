@@ -1,4 +1,4 @@
-import type { Entity, EntityType, Gazetteer, Span } from '../../story/enrichment.js';
+import type { Entity, EntityType, Gazetteer, ResolvedDateline, Span } from '../../story/enrichment.js';
 import type { Story } from '../../story/story.js';
 import { resolveDateline } from '../dateline/dateline.js';
 import { lookupPlace, normaliseName } from '../gazetteer/gazetteer.js';
@@ -31,7 +31,8 @@ export interface RawMention {
  *   a leading `the`;
  * - organisations merge with their acronyms (`United Nations`, `UN`, `U.N.`) and their
  *   first word (`Toyota` for `Toyota Motor Corp`);
- * - places are looked up in the gazetteer (namesakes decided by the dateline's country)
+ * - places are looked up in the gazetteer (namesakes decided by the dateline's country:
+ *   `dateline` as the dateline enricher resolved it, by default resolved here)
  *   and merge when they are the same place there (`US`, `U.S.`, `the United States`);
  * - a name inside a longer one (`Japan` in `Bank of Japan`) is no mention of its own;
  * - a name the tagger typed differently in different places takes the type it has
@@ -47,12 +48,12 @@ export interface RawMention {
  * ]);
  * // [{ id: 'e1', type: 'person', name: 'Vladimir Putin', titles: ['Russian President'], mentions: [ … two spans … ], place: null }]
  */
-export function linkEntities(story: Story, mentions: readonly RawMention[]): Entity[] {
+export function linkEntities(story: Story, mentions: readonly RawMention[], dateline: ResolvedDateline | null = story.enrichment?.dateline ?? resolveDateline(story)): Entity[] {
   const found = settleTypes(dropNested(mentions.map((mention) => readMention(story, mention)).filter((mention) => mention !== null)));
   const groups = [
     ...groupPeople(found.filter((mention) => mention.type === 'person')),
     ...groupOrganisations(found.filter((mention) => mention.type === 'organisation')),
-    ...groupPlaces(found.filter((mention) => mention.type === 'place'), datelineCountry(story)),
+    ...groupPlaces(found.filter((mention) => mention.type === 'place'), dateline?.place?.country ?? null),
     ...groupByKey(found.filter((mention) => mention.type === 'other')),
   ];
   for (const group of groups) group.mentions.sort((left, right) => left.position - right.position);
@@ -583,11 +584,6 @@ function groupByKey(mentions: Mention[]): Group[] {
     else group.mentions.push(mention);
   }
   return [...groups.values()];
-}
-
-function datelineCountry(story: Story): string | null {
-  const resolved = story.enrichment?.dateline ?? resolveDateline(story);
-  return resolved?.place?.country ?? null;
 }
 
 /**

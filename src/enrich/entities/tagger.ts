@@ -4,7 +4,7 @@
  * hashed features, decoded by Viterbi; trained by `scripts/train-ner.ts`.
  */
 import type { EntityType } from '../../story/enrichment.js';
-import { ViterbiBuffers, addRowScores, viterbi } from './decode.js';
+import { ViterbiBuffers, viterbi } from './decode.js';
 import { FeatureExtractor } from './features.js';
 import type { WordInfo } from './features.js';
 import { shippedModel } from './model.js';
@@ -31,10 +31,8 @@ const entityTypeOf: Record<ConllType, EntityType> = { PER: 'person', ORG: 'organ
 export class NerTagger {
   private readonly extractor: FeatureExtractor;
   private readonly buffers = new ViterbiBuffers();
-  private rows = new Int32Array(4096);
   private scores = new Float32Array(256 * tagCount);
   private path = new Uint8Array(256);
-  private rowOffsets = new Int32Array(257);
 
   constructor(readonly model: NerModel) {
     this.extractor = new FeatureExtractor(model.lexicon);
@@ -47,30 +45,17 @@ export class NerTagger {
   tagNumbers(tokens: readonly string[]): Uint8Array {
     const length = tokens.length;
     const { keys, offsets, words } = this.extractor.extract(tokens, false);
-    const featureCount = offsets[length]!;
-    if (this.rows.length < featureCount) this.rows = new Int32Array(featureCount * 2);
     if (this.path.length < length) {
       this.path = new Uint8Array(length * 2);
       this.scores = new Float32Array(length * 2 * tagCount);
-      this.rowOffsets = new Int32Array(length * 2 + 1);
     }
-    const { rows, scores, rowOffsets } = this;
-    // The features the model has, token by token (most pairs of words it has never seen).
-    const table = this.model.features;
-    let found = 0;
-    for (let token = 0; token < length; token++) {
-      rowOffsets[token] = found;
-      for (let index = offsets[token]!, end = offsets[token + 1]!; index < end; index++) {
-        const row = table.get(keys[index]!);
-        if (row >= 0) rows[found++] = row;
-      }
-    }
-    rowOffsets[length] = found;
-    // What each word brings is summed once per word and kept with it: its own
-    // features at role 0, what it gives its neighbours at roles 1–4.
+    const scores = this.scores;
+    const { features: table, weights } = this.model;
     const { before, after } = this.extractor;
     const count = tagCount;
     for (let token = 0; token < length; token++) {
+      // What each word brings is summed once per word and kept with it: its own
+      // features at role 0, what it gives its neighbours at roles 1–4.
       const own = this.wordScores(words[token]!);
       const previous = this.wordScores(token > 0 ? words[token - 1]! : before);
       const previous2 = this.wordScores(token > 1 ? words[token - 2]! : before);
@@ -80,8 +65,14 @@ export class NerTagger {
       for (let tag = 0; tag < count; tag++) {
         scores[base + tag] = own[tag]! + previous[count + tag]! + previous2[2 * count + tag]! + next[3 * count + tag]! + next2[4 * count + tag]!;
       }
+      // Then the features of word pairs and gazetteer matches the model has (most pairs it has never seen).
+      for (let index = offsets[token]!, end = offsets[token + 1]!; index < end; index++) {
+        const row = table.get(keys[index]!);
+        if (row < 0) continue;
+        const from = row * count;
+        for (let tag = 0; tag < count; tag++) scores[base + tag]! += weights[from + tag]!;
+      }
     }
-    addRowScores(rows, rowOffsets, length, this.model.weights, scores);
     viterbi(scores, length, this.model.transitions, this.buffers, this.path);
     return this.path.subarray(0, length);
   }

@@ -57,10 +57,35 @@ export function tokenize(text: string): Token[] {
   const push = (start: number, end: number) => {
     if (end > start) tokens.push({ text: text.slice(start, end), start, end });
   };
-  for (const match of text.matchAll(/\S+/g)) {
-    splitWord(text, match.index, match.index + match[0].length, push);
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    while (index < length && isSpace(text.charCodeAt(index))) index++;
+    if (index === length) break;
+    const start = index;
+    // Most words are letters and digits only: a token as they stand.
+    let plain = true;
+    while (index < length) {
+      const code = text.charCodeAt(index);
+      if (isSpace(code)) break;
+      if (plain && !isAsciiAlphanumeric(code)) plain = false;
+      index++;
+    }
+    if (plain) push(start, index);
+    else splitWord(text, start, index, push);
   }
   return tokens;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** White space as `\s` matches it. */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** A possessive or contracted ending standing as a word (`'s`, `’re`, `n't`). */
@@ -137,6 +162,7 @@ export function normaliseToken(token: string): string {
  */
 export function sentences(tokens: readonly Token[], text: string): [number, number][] {
   const ranges: [number, number][] = [];
+  const hasBreaks = text.includes('\n');
   let begin = 0;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!.text;
@@ -147,7 +173,7 @@ export function sentences(tokens: readonly Token[], text: string): [number, numb
       ends = true;
     }
     const next = tokens[index + 1];
-    if (!ends && next && /\n[ \t]*\n/.test(text.slice(tokens[index]!.end, next.start))) ends = true;
+    if (!ends && next && hasBreaks && /\n[ \t]*\n/.test(text.slice(tokens[index]!.end, next.start))) ends = true;
     if (ends) {
       ranges.push([begin, index + 1]);
       begin = index + 1;
