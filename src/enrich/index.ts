@@ -27,10 +27,12 @@ export interface Enricher {
 /** The names in the headline and in every paragraph and crosshead (not tables), as the tagger finds them. */
 function mentionsOf(story: Story): RawMention[] {
   const mentions: RawMention[] = [];
-  if (story.headline) for (const each of findEntities(story.headline)) mentions.push({ ...each, block: null });
+  const add = (text: string, block: number | null) => {
+    for (const { type, start, end, text: name } of findEntities(text)) mentions.push({ type, block, start, end, text: name });
+  };
+  if (story.headline) add(story.headline, null);
   story.body.forEach((block, index) => {
-    if (block.kind === 'preformatted') return;
-    for (const each of findEntities(block.text)) mentions.push({ ...each, block: index });
+    if (block.kind !== 'preformatted') add(block.text, index);
   });
   return mentions;
 }

@@ -21,7 +21,7 @@ export interface Token {
 
 /** A block cut into tokens, and whether it is set all in capitals (a Reuters headline: its words cannot be told apart by case). */
 export interface Tokens {
-  tokens: Token[];
+  tokens: readonly Token[];
   allCaps: boolean;
 }
 
@@ -36,6 +36,23 @@ const otherLetter = /\p{L}/u;
  * tokenize('US$1.2 bn').tokens.map((token) => token.text); // ['US', '$', '1.2', 'bn']
  */
 export function tokenize(text: string): Tokens {
+  let cut = recent.get(text);
+  if (cut === undefined) {
+    cut = cutTokens(text);
+    if (recent.size >= recentLimit) recent.clear();
+    recent.set(text, cut);
+  }
+  return cut;
+}
+
+/**
+ * Blocks cut lately, by text: the enrichers read a story's blocks one after the other
+ * (times, then amounts), so each block is cut once. Shared: callers must not change them.
+ */
+const recent = new Map<string, Tokens>();
+const recentLimit = 256;
+
+function cutTokens(text: string): Tokens {
   const tokens: Token[] = [];
   const length = text.length;
   let lower = false;

@@ -27,3 +27,9 @@ test('gives a confidence between 0 and 1', () => {
   const found = identifyLanguage(story('Council approves the new harbour bridge', 'The invented town council voted on Monday to build a bridge over the harbour.'))!;
   assert.ok(found.confidence > 0 && found.confidence <= 1, String(found.confidence));
 });
+
+test('gives no language for a line too short for trigrams to tell, even in a language they would know', () => {
+  assert.equal(identifyLanguage(story('Brand i lejlighed på Nørrebro')), null);
+  assert.equal(identifyLanguage(story('U.S. TAX WRITERS SEEK ESTATE TAX CURBS, RAISING 6.7 BILLION DLRS THRU 1991')), null);
+  assert.equal(identifyLanguage(story('Brand i lejlighed på Nørrebro', 'En brand brød ud i nat i en lejlighed på fjerde sal på Nørrebro i København, og to beboere blev kørt på hospitalet, oplyser politiet til Ritzau.'))?.code, 'da');
+});

@@ -46,6 +46,12 @@ const minimumMargin = 0.06;
 const sample = 1000;
 
 /**
+ * The fewest letters trigram scoring is given: on less (a headline, a line of
+ * figures) its scores are noise, and it costs as much as tagging a whole story.
+ */
+const minimumLetters = 100;
+
+/**
  * Words only English among the news languages uses (not `to`, `for`, `by`, `at`: Danish
  * and Norwegian words too; not `on`: Finnish; not `in`, `was`, `will`: German or Dutch).
  */
@@ -72,7 +78,8 @@ function clearlyEnglish(text: string): IdentifiedLanguage | null {
  * where there is one (`en`, `da`), else ISO 639-3, with a confidence from 0 to 1 (for
  * English told by its common words, how clearly; else how far the best language's
  * trigram score (franc) stands above the next one's). Null when the text is
- * too short to tell (under about 20 letters) or no language stands out.
+ * too short to tell (under 20 words of English's commonest, or 100 letters of any
+ * other language) or no language stands out.
  *
  * @example
  * identifyLanguage(story); // { code: 'en', confidence: 0.31 }
@@ -85,6 +92,7 @@ export function identifyLanguage(story: Story): IdentifiedLanguage | null {
   }
   const english = clearlyEnglish(text);
   if (english !== null) return english;
+  if (!hasLetters(text.slice(0, sample), minimumLetters)) return null;
   const ranked = francAll(text.slice(0, sample), { only: newsLanguages, minLength: 20 });
   const best = ranked[0];
   if (!best || best[0] === 'und') return null;
@@ -97,4 +105,16 @@ export function identifyLanguage(story: Story): IdentifiedLanguage | null {
   // figures, a list of names): better no answer than a guess.
   if (confidence < minimumMargin) return null;
   return { code: twoLetter.get(best[0]) ?? best[0], confidence };
+}
+
+const letter = /\p{L}/u;
+
+/** Whether `text` has at least `count` letters. */
+function hasLetters(text: string, count: number): boolean {
+  let found = 0;
+  for (let index = 0; index < text.length && found < count; index++) {
+    const code = text.charCodeAt(index);
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 128 && letter.test(text[index]!))) found++;
+  }
+  return found >= count;
 }
