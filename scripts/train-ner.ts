@@ -13,8 +13,8 @@
  * epoch; the smallest model within a tenth of a point of the best F1 is written.
  * `NER_CUTOFFS=2,3` and `NER_EPOCHS=8` override the candidates, for experiments.
  *
- * Deterministic: fixed order, a seeded shuffle, no clock in the model. About four
- * minutes on one core.
+ * Deterministic: fixed order, a seeded shuffle, no clock in the model. About a
+ * minute on one core.
  *
  * Run: `npm run train:ner` (needs ../shared/data/conll2003).
  */

@@ -88,6 +88,8 @@ const predecessors = (() => {
 export class ViterbiBuffers {
   best = new Float64Array(0);
   back = new Uint8Array(0);
+  /** `transitions[from × tagCount + to]` in the order of `predecessors`, copied on each call (training changes them between sentences). */
+  readonly ordered = new Float64Array(predecessors.length);
 
   ensure(length: number): void {
     if (this.back.length < length * tagCount) {
@@ -97,25 +99,9 @@ export class ViterbiBuffers {
   }
 }
 
-/** `transitions[from × tagCount + to]` in the order of `predecessors`, made once per transitions table. */
-const predecessorTransitions = new WeakMap<Float32Array, Float64Array>();
-
-function transitionsInOrder(transitions: Float32Array): Float64Array {
-  let ordered = predecessorTransitions.get(transitions);
-  if (ordered === undefined) {
-    ordered = new Float64Array(predecessors.length);
-    for (let to = 0; to < tagCount; to++) {
-      for (let index = predecessorStart[to]!; index < predecessorStart[to + 1]!; index++) ordered[index] = transitions[predecessors[index]! * tagCount + to]!;
-    }
-    predecessorTransitions.set(transitions, ordered);
-  }
-  return ordered;
-}
-
 /**
  * The highest-scoring tag sequence that obeys BILOU, written to `path`.
- * `transitions[from × tagCount + to]` scores each pair of neighbouring tags (the table
- * must not change between calls: its values are kept, reordered, on first use).
+ * `transitions[from × tagCount + to]` scores each pair of neighbouring tags.
  */
 export function viterbi(
   scores: Float32Array,
@@ -128,9 +114,11 @@ export function viterbi(
   const count = tagCount;
   const starts = predecessorStart;
   const froms = predecessors;
-  const ordered = transitionsInOrder(transitions);
   buffers.ensure(length);
-  const { best, back } = buffers;
+  const { best, back, ordered } = buffers;
+  for (let to = 0, index = 0; to < count; to++) {
+    for (const end = starts[to + 1]!; index < end; index++) ordered[index] = transitions[froms[index]! * count + to]!;
+  }
   for (let tag = 0; tag < count; tag++) best[tag] = allowedFirst[tag] ? scores[tag]! : -Infinity;
   for (let token = 1; token < length; token++) {
     const base = token * count;

@@ -12,7 +12,8 @@ import { sharedPath, skipWithout } from '../../testing/shared-data.js';
 import { chunksOf, evaluate, readConll } from './conll.js';
 import { decodeModel, encodeModel, shippedModel } from './model.js';
 import { NerTagger, findEntities, tagTokens } from './tagger.js';
-import { bilouToIob, iobToBilou } from './tags.js';
+import { ViterbiBuffers, viterbi } from './decode.js';
+import { bilouToIob, iobToBilou, tagCount } from './tags.js';
 import { sentences, tokenize } from './tokenize.js';
 
 test('cuts wire text into CoNLL-style tokens that keep their offsets', () => {
@@ -207,4 +208,21 @@ test('ner says what is wrong when called wrongly or the file is missing', async 
   const missing = await ner(['--conll', join(tmpdir(), 'no-such-file.conll')]);
   assert.equal(missing.status, 1);
   assert.match(missing.stderr, /cannot read `.*no-such-file\.conll`: no such file/);
+});
+
+test('Viterbi reads the transitions as they are at each call, as training changes them in place', () => {
+  const length = 2;
+  const scores = new Float32Array(length * tagCount);
+  // Both tokens lean to U-PER on their own.
+  scores[4] = 1;
+  scores[tagCount + 4] = 1;
+  const transitions = new Float32Array(tagCount * tagCount);
+  const buffers = new ViterbiBuffers();
+  const path = new Uint8Array(length);
+  viterbi(scores, length, transitions, buffers, path);
+  assert.deepEqual(Array.from(path), [4, 4]);
+  // Now B-PER → L-PER pays far more than two names side by side.
+  transitions[1 * tagCount + 3] = 10;
+  viterbi(scores, length, transitions, buffers, path);
+  assert.deepEqual(Array.from(path), [1, 3]);
 });
