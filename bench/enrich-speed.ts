@@ -3,19 +3,21 @@
  * same run: compromise (the best-known JavaScript NLP library) extracting people,
  * places and organisations from the same stories.
  *
- * The stories are read once, as `slugline parse` reads the corpus (reuters-sgml), and
- * kept in memory; then, in alternating rounds, Slugline's whole pipeline (language,
- * dateline, entities, times, amounts, quotes) and compromise's three extractions run
- * over the same stories. The model and the gazetteer are loaded before the first
- * round and their load time is reported apart. Rounds are timed in CPU seconds of
- * this process (one core: nothing here runs in parallel), so other work on the
- * machine does not count against either side; wall-clock rates and the load average
- * are recorded beside them. The median round counts.
+ * Each side runs in a child process of its own (`--side slugline`, `--side
+ * compromise`, then `--side stages` for each enricher alone), started with V8's
+ * `--single-threaded` so that everything, garbage collection included, runs on one
+ * core; the children run one after the other, so neither pays for the other's heap.
+ * Each reads the same stories as `slugline parse` reads the corpus (reuters-sgml),
+ * keeps them in memory, loads what it needs (timed apart), then runs the rounds. A
+ * round is timed in CPU seconds (on one core, what the machine's other work cannot
+ * inflate) and by the clock; the median round counts.
  * Target: ≥ 1,000 stories/s for the full pipeline.
  *
  * Run: `npm run bench:enrich` (it builds first). Writes `bench/results/enrich-speed.json`.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import nlp from 'compromise';
 import type { enrichStory as enrichStoryType, enrichers as enrichersType } from '../src/enrich/index.js';
@@ -52,12 +54,20 @@ function median(values: number[]): number {
   return [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)]!;
 }
 
-async function main(): Promise<void> {
-  const files = reutersCorpusFiles();
-  if (files === null) {
-    console.log('needs ../shared/data/reuters21578: skipped');
-    return;
-  }
+type Side = 'slugline' | 'compromise' | 'stages';
+
+/** What a side's child process reports. */
+interface SideResult {
+  stories: number;
+  words: number;
+  loadSeconds: number;
+  cpu: number[];
+  wall: number[];
+  found: Record<string, number>;
+  stages?: Record<string, number>;
+}
+
+function loadStories(files: string[]): Story[] {
   const limit = Number(process.env.STORIES ?? 5000);
   const stories: Story[] = [];
   for (const path of files) {
@@ -65,75 +75,122 @@ async function main(): Promise<void> {
     stories.push(...parseSource(new SourceFile(readFileSync(path), { name: path })).stories);
   }
   stories.length = Math.min(stories.length, limit);
+  return stories;
+}
+
+/** Runs one side's rounds in this process and prints its result as JSON. */
+function runSide(side: Side, files: string[]): void {
+  const stories = loadStories(files);
   const texts = stories.map(plainText);
   const words = texts.reduce((sum, text) => sum + text.split(/\s+/).length, 0);
-
-  // Loading: the tagger's model and the gazetteer, on first use.
-  const load = seconds(() => enrichStory(stories[0]!));
-  const counts = { entities: 0, quotes: 0, times: 0, amounts: 0 };
-  const slugline = () => {
-    for (const story of stories) {
-      const found = enrichStory(story).enrichment!;
-      counts.entities += found.entities.length;
-      counts.quotes += found.quotes.length;
-      counts.times += found.times.length;
-      counts.amounts += found.amounts.length;
-    }
-  };
-  let peerNames = 0;
-  const peer = () => {
-    for (const text of texts) {
-      const doc = nlp(text);
-      peerNames += doc.people().length + doc.places().length + doc.organizations().length;
-    }
-  };
   const rounds = Number(process.env.ROUNDS ?? 5);
-  const ours: number[] = [];
-  const theirs: number[] = [];
-  const oursWall: number[] = [];
-  const theirsWall: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    let cpu = 0;
-    oursWall.push(wallSeconds(() => (cpu = seconds(slugline))));
-    ours.push(cpu);
-    theirsWall.push(wallSeconds(() => (cpu = seconds(peer))));
-    theirs.push(cpu);
+  const found: Record<string, number> = {};
+  const count = (key: string, value: number) => (found[key] = (found[key] ?? 0) + value / rounds);
+  let work: () => void;
+  let load: number;
+  if (side === 'compromise') {
+    load = seconds(() => nlp(texts[0]!).people());
+    work = () => {
+      for (const text of texts) {
+        const doc = nlp(text);
+        count('names', doc.people().length + doc.places().length + doc.organizations().length);
+      }
+    };
+  } else {
+    // Loading: the tagger's model and the gazetteer, on first use.
+    load = seconds(() => enrichStory(stories[0]!));
+    work = () => {
+      for (const story of stories) {
+        const enrichment = enrichStory(story).enrichment!;
+        count('entities', enrichment.entities.length);
+        count('quotes', enrichment.quotes.length);
+        count('times', enrichment.times.length);
+        count('amounts', enrichment.amounts.length);
+      }
+    };
   }
-  const perStage: Record<string, number> = {};
-  for (const enricher of enrichers) {
-    const others = enrichers.filter((each) => each.id !== enricher.id).map((each) => each.id);
-    const only = seconds(() => {
-      for (const story of stories) enrichStory(story, { without: others });
-    });
-    perStage[enricher.id] = Math.round(stories.length / only);
+  const result: SideResult = { stories: stories.length, words, loadSeconds: load, cpu: [], wall: [], found };
+  if (side === 'stages') {
+    result.stages = {};
+    for (const enricher of enrichers) {
+      const others = enrichers.filter((each) => each.id !== enricher.id).map((each) => each.id);
+      const times: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        times.push(
+          seconds(() => {
+            for (const story of stories) enrichStory(story, { without: others });
+          }),
+        );
+      }
+      result.stages[enricher.id] = Math.round(stories.length / median(times));
+    }
+  } else {
+    for (let round = 0; round < rounds; round++) {
+      let cpu = 0;
+      result.wall.push(wallSeconds(() => (cpu = seconds(work))));
+      result.cpu.push(cpu);
+    }
   }
+  process.stdout.write(JSON.stringify(result));
+}
+
+/** Runs a side in a child process on one core and reads its result. */
+function spawnSide(side: Side): SideResult {
+  const output = execFileSync(process.execPath, ['--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--side', side], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(output) as SideResult;
+}
+
+async function main(): Promise<void> {
+  const files = reutersCorpusFiles();
+  if (files === null) {
+    console.log('needs ../shared/data/reuters21578: skipped');
+    return;
+  }
+  const sideIndex = process.argv.indexOf('--side');
+  if (sideIndex >= 0) {
+    runSide(process.argv[sideIndex + 1] as Side, files);
+    return;
+  }
+  const ours = spawnSide('slugline');
+  const theirs = spawnSide('compromise');
+  const stages = spawnSide('stages').stages!;
+  const { stories, words } = ours;
+  const rate = (count: number, times: number[]) => Math.round(count / median(times));
   const result = {
     benchmark: 'enrich-speed',
     date: new Date().toISOString(),
     node: process.version,
-    stories: stories.length,
+    method: 'each side in its own child process with --single-threaded (one core, GC included); rates per CPU-second, median of the rounds',
+    stories,
     words,
-    loadSeconds: Math.round(load * 1000) / 1000,
-    sluglineStoriesPerSecond: Math.round(stories.length / median(ours)),
-    sluglineWordsPerSecond: Math.round(words / median(ours)),
-    compromiseStoriesPerSecond: Math.round(stories.length / median(theirs)),
-    compromiseWordsPerSecond: Math.round(words / median(theirs)),
+    rounds: ours.cpu.length,
+    loadSeconds: Math.round(ours.loadSeconds * 1000) / 1000,
+    sluglineStoriesPerSecond: rate(stories, ours.cpu),
+    sluglineWordsPerSecond: rate(words, ours.cpu),
+    compromiseStoriesPerSecond: rate(stories, theirs.cpu),
+    compromiseWordsPerSecond: rate(words, theirs.cpu),
     wallClock: {
-      sluglineStoriesPerSecond: Math.round(stories.length / median(oursWall)),
-      compromiseStoriesPerSecond: Math.round(stories.length / median(theirsWall)),
+      sluglineStoriesPerSecond: rate(stories, ours.wall),
+      compromiseStoriesPerSecond: rate(stories, theirs.wall),
       loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
     },
-    storiesPerSecondByEnricherAlone: perStage,
-    found: Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, Math.round(value / rounds)])),
-    compromiseNames: Math.round(peerNames / rounds),
+    storiesPerSecondByEnricherAlone: stages,
+    found: Object.fromEntries(Object.entries(ours.found).map(([key, value]) => [key, Math.round(value)])),
+    compromiseNames: Math.round(theirs.found.names ?? 0),
     target: '≥ 1,000 stories/s (full pipeline, one core)',
   };
   console.table({
     'Slugline, full enrichment': { 'stories/s': result.sluglineStoriesPerSecond, 'words/s': result.sluglineWordsPerSecond },
     'compromise, people + places + organisations': { 'stories/s': result.compromiseStoriesPerSecond, 'words/s': result.compromiseWordsPerSecond },
   });
-  console.table(perStage);
-  console.log(`${stories.length} stories, ${words} words; model and gazetteer load: ${result.loadSeconds} s; rates per CPU-second (wall clock: ${result.wallClock.sluglineStoriesPerSecond} and ${result.wallClock.compromiseStoriesPerSecond} stories/s, load average ${result.wallClock.loadAverage.join(' ')})`);
+  console.table(stages);
+  console.log(
+    `${stories} stories, ${words} words; model and gazetteer load: ${result.loadSeconds} s; rates per CPU-second of one core (wall clock: ${result.wallClock.sluglineStoriesPerSecond} and ${result.wallClock.compromiseStoriesPerSecond} stories/s, load average ${result.wallClock.loadAverage.join(' ')})`,
+  );
   const folder = new URL('./results/', import.meta.url);
   mkdirSync(folder, { recursive: true });
   writeFileSync(new URL('enrich-speed.json', folder), JSON.stringify(result, null, 2) + '\n');

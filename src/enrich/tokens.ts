@@ -36,23 +36,6 @@ const otherLetter = /\p{L}/u;
  * tokenize('US$1.2 bn').tokens.map((token) => token.text); // ['US', '$', '1.2', 'bn']
  */
 export function tokenize(text: string): Tokens {
-  let cut = recent.get(text);
-  if (cut === undefined) {
-    cut = cutTokens(text);
-    if (recent.size >= recentLimit) recent.clear();
-    recent.set(text, cut);
-  }
-  return cut;
-}
-
-/**
- * Blocks cut lately, by text: the enrichers read a story's blocks one after the other
- * (times, then amounts), so each block is cut once. Shared: callers must not change them.
- */
-const recent = new Map<string, Tokens>();
-const recentLimit = 256;
-
-function cutTokens(text: string): Tokens {
   const tokens: Token[] = [];
   const length = text.length;
   let lower = false;
