@@ -2,16 +2,18 @@
  * What the archive indexes of a story: the text searched, the fields filtered on, the
  * values counted in facets. The same for every backend.
  */
+import { fts5Columns, nameSeparator } from '../search/fts5.js';
 import type { Story } from '../story/story.js';
 
 /**
  * Put between the names of one field (people, organisations, places) so that a phrase
- * never runs from one name into the next: `kim jong un zzsep vladimir putin`.
+ * never runs from one name into the next: `kim jong un zzsep vladimir putin`. The
+ * query compiler knows it too: it is its constant.
  */
-export const NAME_SEPARATOR = 'zzsep';
+export const NAME_SEPARATOR = nameSeparator;
 
-/** The columns of the search index, in order. */
-export const SEARCH_COLUMNS = ['headline', 'body', 'slug', 'agency', 'person', 'org', 'place', 'lang', 'priority', 'status', 'flags'] as const;
+/** The columns of the search index, in order: the ones the query compiler writes. */
+export const SEARCH_COLUMNS = fts5Columns;
 export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
 
 /** The agency that filed the story: its credit, else the dateline's credit (`BSS/AFP` → `BSS`), else the sign-offs'. */
