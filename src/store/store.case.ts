@@ -142,6 +142,22 @@ export function storeConformance(name: string, open: () => Promise<Store>): void
     assert.deepEqual(shown!.story.body.map((block) => block.text), ['First take text.', 'More of the first take.', 'Second take text.']);
     assert.equal(shown!.inputs.length, 2);
     assert.equal((await store.search({ query: '"second take"' })).hits[0]?.id, id);
+    // A take arriving again once the story is whole changes nothing.
+    const late = await store.ingest(inputOf([{ ...take2, notes: ['resent'] }], 'take-8-again.txt'));
+    assert.deepEqual(late.stories, [{ id, version: shown!.version, change: 'duplicate' }]);
+    assert.equal((await store.story(id))!.complete, true);
+  });
+
+  withStore('keeps a story filed whole when one of its takes comes after it', async (store) => {
+    const dateline = { text: 'EXAMPLETOWN, May 6 (INV) –', place: 'EXAMPLETOWN', region: null, country: null, date: '2024-05-06', credit: 'INV' };
+    const whole = storyWith({ slug: 'XYZ', takes: [7, 8], headline: 'Bridge opens', dateline, body: paragraphs('First take text.', 'Second take text.') });
+    const take2 = storyWith({ slug: 'XYZ', takes: [8], headline: 'Bridge opens', body: paragraphs('Second take text.') });
+    const first = await store.ingest(inputOf([whole]));
+    const late = await store.ingest(inputOf([take2]));
+    assert.equal(late.stories[0]!.change, 'duplicate');
+    const shown = await store.story(first.stories[0]!.id);
+    assert.deepEqual(shown!.story.takes, [7, 8]);
+    assert.equal(shown!.complete, true);
   });
 
   withStore('searches words, phrases and filters, newest first, with snippets, a total and cursor pages', async (store) => {

@@ -303,6 +303,10 @@ export class SqliteStore implements Store {
     let reason: 'input' | 'take' = 'input';
     let complete = true;
     let missing: number[] = [];
+    if (isPartialTake(read) && existing !== undefined && existing.complete === 1 && this.currentHasTakes(id, existing.current, read.takes)) {
+      // A take of a story already kept whole (filed at once, or joined before): nothing new.
+      return { id, version: existing.current, change: 'duplicate' };
+    }
     if (isPartialTake(read)) {
       this.statements.upsertTake!.run(id, read.takes[0] ?? 0, record.hash, JSON.stringify(read));
       const takes = (this.statements.takes!.all(id) as { input: string; json: string }[]).map((row) => ({ input: row.input, story: JSON.parse(row.json) as Story }));
@@ -365,6 +369,14 @@ export class SqliteStore implements Store {
     };
     (existing === undefined ? this.statements.insertStory! : this.statements.updateStory!).run(row);
     return { id, version, change: existing === undefined ? 'new' : 'new-version' };
+  }
+
+  /** Whether version `version` of story `id` holds all of `takes`. */
+  private currentHasTakes(id: string, version: number, takes: readonly number[]): boolean {
+    const row = this.statements.version!.get(id, version) as VersionRow | undefined;
+    if (row === undefined) return false;
+    const kept = (JSON.parse(row.json) as Story).takes;
+    return takes.every((take) => kept.includes(take));
   }
 
   async story(id: string, version?: number): Promise<StoredStory | null> {
