@@ -41,7 +41,7 @@ import type {
 /** Matches ranked by relevance: the newest this many (ranking more costs in proportion). */
 export const RELEVANCE_WINDOW = 20_000;
 /** Matches the facet counts are made from: the newest this many. */
-export const FACET_SAMPLE = 2_000;
+export const FACET_SAMPLE = 1_000;
 /** Matches counted for `total`; beyond it the total says "at least". */
 export const TOTAL_LIMIT = 10_000;
 
