@@ -17,17 +17,16 @@
  * Run: `npm run bench:archive-ingest` (it builds first). Writes
  * `bench/results/archive-ingest.json`. Target: ≥ 3,000 stories/s without enrichment.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { ingestPaths as ingestPathsType } from '../src/archive/ingest.js';
 import type { parseSource as parseSourceType } from '../src/formats/index.js';
 import type { SourceFile as SourceFileType } from '../src/source/source-file.js';
 import type { SqliteStore as SqliteStoreType } from '../src/store/sqlite/sqlite-store.js';
 import { reutersCorpusFiles } from './reuters-corpus.js';
+import { requestedSide, spawnSide } from './sides.js';
 
 const dist = (path: string) => new URL(`../dist/src/${path}`, import.meta.url).href;
 
@@ -104,23 +103,18 @@ async function runSide(side: Side, files: string[]): Promise<SideResult> {
   return { side, stories, seconds: Math.round(seconds * 100) / 100, storiesPerSecond: Math.round(stories / seconds), rssMb: rss, heapMb: heap };
 }
 
-function spawnSide(side: Side): SideResult {
-  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--side', side], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
-  return JSON.parse(output) as SideResult;
-}
-
 async function main(): Promise<void> {
   const files = reutersCorpusFiles();
   if (files === null) {
     console.log('needs ../shared/data/reuters21578: skipped');
     return;
   }
-  const sideIndex = process.argv.indexOf('--side');
-  if (sideIndex >= 0) {
-    process.stdout.write(JSON.stringify(await runSide(process.argv[sideIndex + 1] as Side, files)));
+  const side = requestedSide();
+  if (side !== null) {
+    process.stdout.write(JSON.stringify(await runSide(side as Side, files)));
     return;
   }
-  const results = (['raw', 'slugline', 'slugline-enriched'] as const).map(spawnSide);
+  const results = (['raw', 'slugline', 'slugline-enriched'] as const).map((each) => spawnSide<SideResult>(import.meta.url, each, ['--expose-gc']));
   const table = Object.fromEntries(
     results.map((result) => [
       { raw: 'raw SQLite insert (JSON + FTS5)', slugline: 'Slugline ingest, no enrichment', 'slugline-enriched': 'Slugline ingest, enriched' }[result.side],

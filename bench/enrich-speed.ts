@@ -15,9 +15,7 @@
  *
  * Run: `npm run bench:enrich` (it builds first). Writes `bench/results/enrich-speed.json`.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import nlp from 'compromise';
 import type { enrichStory as enrichStoryType, enrichers as enrichersType } from '../src/enrich/index.js';
@@ -25,6 +23,7 @@ import type { parseSource as parseSourceType } from '../src/formats/index.js';
 import type { SourceFile as SourceFileType } from '../src/source/source-file.js';
 import type { Story } from '../src/story/story.js';
 import { reutersCorpusFiles } from './reuters-corpus.js';
+import { requestedSide, spawnSide } from './sides.js';
 
 const dist = (path: string) => new URL(`../dist/src/${path}`, import.meta.url).href;
 const { enrichStory, enrichers } = (await import(dist('enrich/index.js'))) as { enrichStory: typeof enrichStoryType; enrichers: typeof enrichersType };
@@ -134,30 +133,22 @@ function runSide(side: Side, files: string[]): void {
   process.stdout.write(JSON.stringify(result));
 }
 
-/** Runs a side in a child process on one core and reads its result. */
-function spawnSide(side: Side): SideResult {
-  const output = execFileSync(process.execPath, ['--single-threaded', '--import', 'tsx', fileURLToPath(import.meta.url), '--side', side], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return JSON.parse(output) as SideResult;
-}
-
 async function main(): Promise<void> {
   const files = reutersCorpusFiles();
   if (files === null) {
     console.log('needs ../shared/data/reuters21578: skipped');
     return;
   }
-  const sideIndex = process.argv.indexOf('--side');
-  if (sideIndex >= 0) {
-    runSide(process.argv[sideIndex + 1] as Side, files);
+  const side = requestedSide();
+  if (side !== null) {
+    runSide(side as Side, files);
     return;
   }
-  const ours = spawnSide('slugline');
-  const theirs = spawnSide('compromise');
-  const stages = spawnSide('stages').stages!;
+  // One core each: --single-threaded keeps V8's collector and compiler on the main thread.
+  const spawn = (name: Side) => spawnSide<SideResult>(import.meta.url, name, ['--single-threaded']);
+  const ours = spawn('slugline');
+  const theirs = spawn('compromise');
+  const stages = spawn('stages').stages!;
   const { stories, words } = ours;
   const rate = (count: number, times: number[]) => Math.round(count / median(times));
   const result = {
