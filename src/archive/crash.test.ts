@@ -43,21 +43,36 @@ interface Run {
   signal: NodeJS.Signals | null;
 }
 
-/** Runs `slugline ingest` and kills it after `killAfter` ms (never, when null); collects the inputs it reported kept. */
-function ingestRun(inputs: string, db: string, killAfter: number | null): Promise<Run> {
+/** When to kill a run: once it has reported `after` inputs kept, `delay` ms later (so mid-way through the next). */
+interface Kill {
+  after: number;
+  delay: number;
+}
+
+/**
+ * Runs `slugline ingest` and kills it as `kill` says (never, when null); collects the
+ * inputs it reported kept. Kills are placed by progress, not by the clock, so they
+ * land inside the work however slow the machine is.
+ */
+function ingestRun(inputs: string, db: string, kill: Kill | null): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [built, 'ingest', inputs, '--db', db, '--no-enrich', '--log'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const reported: string[] = [];
     let pending = '';
+    let timer: NodeJS.Timeout | null = null;
+    const arm = () => {
+      if (kill !== null && timer === null && reported.length >= kill.after) timer = setTimeout(() => child.kill('SIGKILL'), kill.delay);
+    };
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       pending += chunk;
       const lines = pending.split('\n');
       pending = lines.pop()!;
       for (const line of lines) if (line.startsWith('{"input"')) reported.push((JSON.parse(line) as { hash: string }).hash);
+      arm();
     });
     child.stderr.resume();
-    const timer = killAfter === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfter);
+    arm();
     child.on('error', reject);
     child.on('close', (code, signal) => {
       if (timer !== null) clearTimeout(timer);
@@ -82,9 +97,9 @@ test('SIGKILL at any moment of an ingest loses nothing reported kept, and reruns
   let reportedInAll = 0;
   let killedMidway = 0;
   for (let attempt = 0; attempt < 40; attempt++) {
-    // Most runs are killed somewhere between start-up and the end; after a dozen kills, one runs to the end.
-    const killAfter = kills < 12 ? 150 + Math.floor(next() * 900) : null;
-    const run = await ingestRun(inputs, db, killAfter);
+    // Most runs are killed somewhere in the work still to do (or during start-up); after a dozen kills, one runs to the end.
+    const kill = kills < 12 ? { after: Math.floor(next() * 40), delay: Math.floor(next() * 15) } : null;
+    const run = await ingestRun(inputs, db, kill);
     reportedInAll += run.reported.length;
     const store = SqliteStore.open(db);
     try {
@@ -98,7 +113,7 @@ test('SIGKILL at any moment of an ingest loses nothing reported kept, and reruns
     }
     else {
       assert.equal(run.code, 0);
-      if (killAfter === null) break;
+      if (kill === null) break;
     }
   }
   assert.ok(kills >= 12, `only ${kills} runs were killed`);
