@@ -54,7 +54,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { hashBytes as hashBytesType } from '../src/archive/ingest.js';
@@ -502,6 +502,12 @@ function timePeer(db: SqliteDatabase, expression: string): number[] {
 
 // ---------------------------------------------------------------------------------------
 
+/** A path inside the repository relative to it, any other as given. */
+function shownPath(path: string): string {
+  const inside = relative(fileURLToPath(new URL('..', import.meta.url)), path);
+  return inside.startsWith('..') ? path : inside;
+}
+
 async function main(): Promise<void> {
   const files = reutersCorpusFiles();
   if (files === null) {
@@ -627,7 +633,7 @@ async function main(): Promise<void> {
     node: process.version,
     machine: { cpus: os.cpus().length, loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100) },
     archive: {
-      path: ARCHIVE,
+      path: shownPath(ARCHIVE),
       stories: stats.stories,
       first: stats.firstStory,
       last: stats.lastStory,

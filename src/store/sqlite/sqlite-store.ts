@@ -7,7 +7,9 @@
  * counter, so FTS5's own rowid order is newest first: `ORDER BY rowid DESC LIMIT n`
  * reads n matches and stops, and a date range is a rowid range. Relevance ranks the
  * newest `RELEVANCE_WINDOW` matches by BM25 (all of them when fewer match); facets
- * count the newest `FACET_SAMPLE` matches.
+ * count the newest `FACET_SAMPLE` matches; totals are exact up to `TOTAL_LIMIT`. Each
+ * bound keeps a query's cost in proportion to what it shows, not to how many of a
+ * million stories a common word is in (BM25 over all of them takes about a second).
  *
  * Durability: each input is one transaction; WAL with `synchronous = NORMAL` survives
  * the process being killed at any moment (what a commit wrote is in the log);
@@ -39,11 +41,11 @@ import type {
 } from '../store.js';
 
 /** Matches ranked by relevance: the newest this many (ranking more costs in proportion). */
-export const RELEVANCE_WINDOW = 20_000;
+export const RELEVANCE_WINDOW = 5_000;
 /** Matches the facet counts are made from: the newest this many. */
 export const FACET_SAMPLE = 1_000;
 /** Matches counted for `total`; beyond it the total says "at least". */
-export const TOTAL_LIMIT = 10_000;
+export const TOTAL_LIMIT = 1_000;
 
 const SLOT_BITS = 20;
 const SLOTS = 2 ** SLOT_BITS;
@@ -437,9 +439,11 @@ export class SqliteStore implements Store {
       // The floor of the window: the rowid of the RELEVANCE_WINDOW-th newest match.
       const floor = (this.db.prepare(`SELECT min(rowid) AS floor FROM (SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW})`).get(...where.params) as { floor: number | null }).floor ?? low;
       const offset = cursor?.offset ?? 0;
+      // One rowid range, the window's: FTS5 uses a single lower bound to skip what is older, not two.
+      const window = new Where(fts.match, null, Math.max(low, floor), high);
       rows = this.db
-        .prepare(`SELECT rowid, bm25(search, 4.0, 1.0) AS score FROM search WHERE ${where.sql} AND rowid >= ? ORDER BY score, rowid DESC LIMIT ? OFFSET ?`)
-        .all(...where.params, floor, limit + 1, offset) as { rowid: number; score: number }[];
+        .prepare(`SELECT rowid, bm25(search, 4.0, 1.0) AS score FROM search WHERE ${window.sql} ORDER BY score, rowid DESC LIMIT ? OFFSET ?`)
+        .all(...window.params, limit + 1, offset) as { rowid: number; score: number }[];
     } else {
       const before = cursor?.rowid ?? null;
       const sql = where.fromSearch
@@ -452,7 +456,10 @@ export class SqliteStore implements Store {
     const hits = this.hitsFor(rows, fts.match);
     let next: string | null = null;
     if (more) next = sort === 'relevance' ? encodeCursor({ offset: (cursor?.offset ?? 0) + limit }) : encodeCursor({ rowid: rows.at(-1)!.rowid });
-    const counted = where.fromSearch
+    // A page that holds every match counts them; else they are counted, up to TOTAL_LIMIT.
+    const counted = !more && cursor === null
+      ? rows.length
+      : where.fromSearch
       ? (this.db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid DESC LIMIT ${TOTAL_LIMIT + 1})`).get(...where.params) as { n: number }).n
       : (this.db.prepare(`SELECT count(*) AS n FROM (SELECT search_rowid FROM stories WHERE indexed = 1 AND ${where.sql} LIMIT ${TOTAL_LIMIT + 1})`).get(...where.params) as { n: number }).n;
     const facets = request.facets ? this.facetsFor(where) : null;
