@@ -3,9 +3,11 @@
  * index for search.
  *
  * Search is fast at a million stories because the index's rowids are the stories'
- * times: a story's search rowid is its time in seconds (from 1900) × 2²⁰ plus a
- * counter, so FTS5's own rowid order is newest first: `ORDER BY rowid DESC LIMIT n`
- * reads n matches and stops, and a date range is a rowid range. Relevance ranks the
+ * times, negated: a story's search rowid is −(its time in seconds from 1900 × 2²⁰ plus
+ * a counter), so FTS5's own ascending rowid order is newest first: `ORDER BY rowid
+ * LIMIT n` reads n matches and stops, and a date range is a rowid range that FTS5
+ * seeks to (it seeks to a lower bound in ascending order, not to an upper bound in
+ * descending order: 1.3 ms against 53 ms for a year of a common word at 1M stories). Relevance ranks the
  * newest `RELEVANCE_WINDOW` matches by BM25 (all of them when fewer match); facets
  * count the newest `FACET_SAMPLE` matches; totals are exact up to `TOTAL_LIMIT`. Each
  * bound keeps a query's cost in proportion to what it shows, not to how many of a
@@ -52,7 +54,7 @@ const SLOTS = 2 ** SLOT_BITS;
 /** Seconds from 1900-01-01 to 1970-01-01: times before 1970 still sort. */
 const EPOCH_OFFSET = 2_208_988_800;
 
-/** The first search rowid of the second `iso` falls in. */
+/** The time key of the second `iso` falls in (search rowids are its negation, less a counter). */
 function rowidBase(iso: string): number {
   const seconds = Math.floor(Date.parse(iso) / 1000) + EPOCH_OFFSET;
   return Math.min(Math.max(seconds, 0), 2 ** 32 - 1) * SLOTS;
@@ -60,7 +62,7 @@ function rowidBase(iso: string): number {
 
 /** The time (ISO) a search rowid stands for, to the second. */
 function rowidTime(rowid: number): string {
-  return new Date((Math.floor(rowid / SLOTS) - EPOCH_OFFSET) * 1000).toISOString();
+  return new Date((Math.floor(-rowid / SLOTS) - EPOCH_OFFSET) * 1000).toISOString();
 }
 
 const SCHEMA = `
@@ -123,7 +125,7 @@ CREATE INDEX IF NOT EXISTS facets_rowid ON facets (rowid_);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(${SEARCH_COLUMNS.join(', ')}, tokenize = 'unicode61 remove_diacritics 2');
 `;
 
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
 
 export interface SqliteStoreOptions {
   /** `synchronous = FULL`: survive power loss too, at some cost in ingest speed. */
@@ -202,7 +204,7 @@ export class SqliteStore implements Store {
         'UPDATE stories SET versions = @versions, current = @current, fingerprint = @fingerprint, revision = @revision, status = @status, headline = @headline, slug = @slug, agency = @agency, language = @language, priority = @priority, format = @format, time = @time, complete = @complete, missing = @missing, search_rowid = @search_rowid, indexed = @indexed WHERE id = @id',
       ),
       countVersions: prepare('UPDATE stories SET versions = ? WHERE id = ?'),
-      lastRowid: prepare('SELECT max(search_rowid) AS last FROM stories WHERE search_rowid >= ? AND search_rowid < ?'),
+      lastRowid: prepare('SELECT min(search_rowid) AS last FROM stories WHERE search_rowid BETWEEN ? AND ?'),
       insertVersion: prepare('INSERT INTO versions (story, version, received_at, inputs, reason, revision, signal, status, headline, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       version: prepare('SELECT * FROM versions WHERE story = ? AND version = ?'),
       versions: prepare('SELECT story, version, received_at, inputs, reason, revision, signal, status, headline FROM versions WHERE story = ? ORDER BY version'),
@@ -331,13 +333,15 @@ export class SqliteStore implements Store {
       return { id, version, change: 'new-version' };
     }
     const time = storyTime(story, record.receivedAt);
-    const base = rowidBase(time);
+    // This second's rowids: −base down to −(base + SLOTS − 1), the first story filed in it taking −base.
+    const newest = -rowidBase(time);
+    const oldest = newest - (SLOTS - 1);
     let rowid: number;
-    if (existing !== undefined && existing.search_rowid >= base && existing.search_rowid < base + SLOTS) rowid = existing.search_rowid;
+    if (existing !== undefined && existing.search_rowid >= oldest && existing.search_rowid <= newest) rowid = existing.search_rowid;
     else {
-      const last = (this.statements.lastRowid!.get(base, base + SLOTS) as { last: number | null }).last;
-      rowid = last === null ? base : last + 1;
-      if (rowid >= base + SLOTS) throw new SluglineError(`Cannot store story ${id}: more than ${SLOTS} stories in the second ${time}`);
+      const last = (this.statements.lastRowid!.get(oldest, newest) as { last: number | null }).last;
+      rowid = last === null ? newest : last - 1;
+      if (rowid < oldest) throw new SluglineError(`Cannot store story ${id}: more than ${SLOTS} stories in the second ${time}`);
     }
     if (existing !== undefined && existing.indexed) {
       this.statements.deleteSearch!.run(existing.search_rowid);
@@ -430,25 +434,26 @@ export class SqliteStore implements Store {
     const limit = Math.min(Math.max(Math.floor(request.limit ?? 20), 1), 1000);
     // Relevance needs words to rank by; a query of filters alone is newest first.
     const sort = request.sort === 'relevance' && fts.match !== null ? 'relevance' : 'newest';
-    const low = fts.from === null ? 0 : rowidBase(`${fts.from}T00:00:00Z`);
-    const high = fts.to === null ? Number.MAX_SAFE_INTEGER : rowidBase(`${fts.to}T00:00:00Z`) + 86_400 * SLOTS - 1;
+    // Rowids are negated times: the range from the end of `to` to the start of `from`.
+    const low = fts.to === null ? -Number.MAX_SAFE_INTEGER : -(rowidBase(`${fts.to}T00:00:00Z`) + 86_400 * SLOTS - 1);
+    const high = fts.from === null ? 0 : -rowidBase(`${fts.from}T00:00:00Z`);
     const where = new Where(fts.match, fts.exclude, low, high);
     const cursor = decodeCursor(request.cursor ?? null, sort);
     let rows: { rowid: number; score: number | null }[];
     if (sort === 'relevance') {
-      // The floor of the window: the rowid of the RELEVANCE_WINDOW-th newest match.
-      const floor = (this.db.prepare(`SELECT min(rowid) AS floor FROM (SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW})`).get(...where.params) as { floor: number | null }).floor ?? low;
+      // The end of the window: the rowid of the RELEVANCE_WINDOW-th newest match.
+      const end = (this.db.prepare(`SELECT max(rowid) AS until FROM (SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${RELEVANCE_WINDOW})`).get(...where.params) as { until: number | null }).until ?? high;
       const offset = cursor?.offset ?? 0;
       // One rowid range, the window's: FTS5 uses a single lower bound to skip what is older, not two.
-      const window = new Where(fts.match, null, Math.max(low, floor), high);
+      const window = new Where(fts.match, null, low, Math.min(high, end));
       rows = this.db
-        .prepare(`SELECT rowid, bm25(search, 4.0, 1.0) AS score FROM search WHERE ${window.sql} ORDER BY score, rowid DESC LIMIT ? OFFSET ?`)
+        .prepare(`SELECT rowid, bm25(search, 4.0, 1.0) AS score FROM search WHERE ${window.sql} ORDER BY score, rowid LIMIT ? OFFSET ?`)
         .all(...window.params, limit + 1, offset) as { rowid: number; score: number }[];
     } else {
       const before = cursor?.rowid ?? null;
       const sql = where.fromSearch
-        ? `SELECT rowid, NULL AS score FROM search WHERE ${where.sql}${before === null ? '' : ' AND rowid < ?'} ORDER BY rowid DESC LIMIT ?`
-        : `SELECT search_rowid AS rowid, NULL AS score FROM stories WHERE indexed = 1 AND ${where.sql}${before === null ? '' : ' AND search_rowid < ?'} ORDER BY search_rowid DESC LIMIT ?`;
+        ? `SELECT rowid, NULL AS score FROM search WHERE ${where.sql}${before === null ? '' : ' AND rowid > ?'} ORDER BY rowid LIMIT ?`
+        : `SELECT search_rowid AS rowid, NULL AS score FROM stories WHERE indexed = 1 AND ${where.sql}${before === null ? '' : ' AND search_rowid > ?'} ORDER BY search_rowid LIMIT ?`;
       rows = this.db.prepare(sql).all(...where.params, ...(before === null ? [] : [before]), limit + 1) as { rowid: number; score: null }[];
     }
     const more = rows.length > limit;
@@ -460,7 +465,7 @@ export class SqliteStore implements Store {
     const counted = !more && cursor === null
       ? rows.length
       : where.fromSearch
-      ? (this.db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid DESC LIMIT ${TOTAL_LIMIT + 1})`).get(...where.params) as { n: number }).n
+      ? (this.db.prepare(`SELECT count(*) AS n FROM (SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${TOTAL_LIMIT + 1})`).get(...where.params) as { n: number }).n
       : (this.db.prepare(`SELECT count(*) AS n FROM (SELECT search_rowid FROM stories WHERE indexed = 1 AND ${where.sql} LIMIT ${TOTAL_LIMIT + 1})`).get(...where.params) as { n: number }).n;
     const facets = request.facets ? this.facetsFor(where) : null;
     return { hits, total: Math.min(counted, TOTAL_LIMIT), totalExact: counted <= TOTAL_LIMIT, next, facets, took: Math.round((performance.now() - started) * 100) / 100 };
@@ -491,8 +496,8 @@ export class SqliteStore implements Store {
 
   private facetsFor(where: Where): NonNullable<SearchResults['facets']> {
     const sampleSql = where.fromSearch
-      ? `SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid DESC LIMIT ${FACET_SAMPLE}`
-      : `SELECT search_rowid FROM stories WHERE indexed = 1 AND ${where.sql} ORDER BY search_rowid DESC LIMIT ${FACET_SAMPLE}`;
+      ? `SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${FACET_SAMPLE}`
+      : `SELECT search_rowid FROM stories WHERE indexed = 1 AND ${where.sql} ORDER BY search_rowid LIMIT ${FACET_SAMPLE}`;
     const sample = (this.db.prepare(sampleSql).raw().all(...where.params) as [number][]).map(([rowid]) => rowid);
     const counts = this.db
       .prepare('SELECT kind, value, count(*) AS n FROM facets WHERE rowid_ IN (SELECT value FROM json_each(?)) GROUP BY kind, value')
@@ -619,7 +624,7 @@ function decodeCursor(text: string | null, sort: string): Cursor | null {
   if (text === null || text === '') return null;
   const value = Number.parseInt(text.slice(1), 36);
   const kind = text[0];
-  if (!Number.isSafeInteger(value) || value < 0 || (kind !== 'n' && kind !== 'r') || (kind === 'r') !== (sort === 'relevance')) {
+  if (!Number.isSafeInteger(value) || (kind === 'r' && value < 0) || (kind !== 'n' && kind !== 'r') || (kind === 'r') !== (sort === 'relevance')) {
     throw new SluglineError(`Cannot use the cursor \`${text}\`: it is not one this search gave (give the \`next\` of the previous page, with the same --sort)`);
   }
   return kind === 'n' ? { rowid: value } : { offset: value };
