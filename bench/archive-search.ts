@@ -22,7 +22,7 @@
  *   copies spread over the years and their times differ. The corpus spans about 100
  *   days, so copies do not overlap. (Why 300, not 400 days: the archive's search
  *   rowid holds a time in 32-bit seconds from 1900, which ends on 2036-02-07; the
- *   ~56 copies of 18,000 stories at 400 days apart would run to 2048.)
+ *   56 copies of the 18,000 stories here at 400 days apart would run to 2047.)
  * - 1,000 stories make one `IncomingInput`, ingested with `store.ingestNow(input)`
  *   (no prepare: the stories are enriched already). Its bytes are a short marker
  *   (`slugline bench replay: copy k, batch b …`), not corpus bytes stored again: the
@@ -521,9 +521,15 @@ async function main(): Promise<void> {
   let build: BuildRecord | null = null;
   let reused = false;
   if (existsSync(ARCHIVE)) {
-    const store = SqliteStore.open(ARCHIVE, { mustExist: true });
-    const stories = (await store.stats()).stories;
-    await store.close();
+    let stories = 0;
+    try {
+      const store = SqliteStore.open(ARCHIVE, { mustExist: true });
+      stories = (await store.stats()).stories;
+      await store.close();
+    } catch (error) {
+      // An archive of another schema (or not one at all) is made afresh.
+      console.log(`Cannot reuse ${ARCHIVE}: ${(error as Error).message}`);
+    }
     if (stories >= STORIES) {
       reused = true;
       console.log(`Reusing ${ARCHIVE}: ${stories.toLocaleString('en')} stories`);

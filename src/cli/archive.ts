@@ -4,6 +4,7 @@
  * `./slugline.db`.
  */
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ingestPaths } from '../archive/ingest.js';
 import type { IngestProgress, IngestSummary } from '../archive/ingest.js';
@@ -266,7 +267,6 @@ export async function exportCommand(argv: string[], output: Output): Promise<num
       const text = writer.serialize([stored.story]);
       if (toFolder) {
         const extension = writer.mediaType.includes('xml') ? 'xml' : writer.mediaType.includes('json') ? 'json' : 'txt';
-        const { writeFile } = await import('node:fs/promises');
         await writeFile(join(target, `${stored.id}.${extension}`), text);
       } else if (file !== null) {
         if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
