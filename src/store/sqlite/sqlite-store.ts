@@ -454,7 +454,7 @@ export class SqliteStore implements Store {
       const sql = where.fromSearch
         ? `SELECT rowid, NULL AS score FROM search WHERE ${where.sql}${before === null ? '' : ' AND rowid > ?'} ORDER BY rowid LIMIT ?`
         : `SELECT search_rowid AS rowid, NULL AS score FROM stories WHERE indexed = 1 AND ${where.sql}${before === null ? '' : ' AND search_rowid > ?'} ORDER BY search_rowid LIMIT ?`;
-      rows = this.db.prepare(sql).all(...where.params, ...(before === null ? [] : [before]), limit + 1) as { rowid: number; score: null }[];
+      rows = this.db.prepare(sql).all(...where.params, ...(before === null ? [] : [BigInt(before)]), limit + 1) as { rowid: number; score: null }[];
     }
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -564,7 +564,8 @@ export class SqliteStore implements Store {
 /** The WHERE clause of a search: an FTS5 match (and a match to leave out), within a rowid range. */
 class Where {
   readonly sql: string;
-  readonly params: (string | number)[];
+  /** Rowid bounds are bound as BigInt: better-sqlite3 binds a number as REAL, and FTS5 ignores a bound that is not INTEGER (it scans every match and SQLite filters after). */
+  readonly params: (string | bigint)[];
   /** Whether it reads the FTS5 table (a positive match); else the stories table by rowid. */
   readonly fromSearch: boolean;
 
@@ -572,10 +573,10 @@ class Where {
     this.fromSearch = match !== null;
     if (match !== null) {
       this.sql = 'search MATCH ? AND rowid BETWEEN ? AND ?';
-      this.params = [match, low, high];
+      this.params = [match, BigInt(low), BigInt(high)];
     } else {
       this.sql = `search_rowid BETWEEN ? AND ?${exclude === null ? '' : ' AND search_rowid NOT IN (SELECT rowid FROM search WHERE search MATCH ?)'}`;
-      this.params = exclude === null ? [low, high] : [low, high, exclude];
+      this.params = exclude === null ? [BigInt(low), BigInt(high)] : [BigInt(low), BigInt(high), exclude];
     }
   }
 }
