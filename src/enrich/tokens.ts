@@ -94,3 +94,10 @@ function isLetter(code: number, text: string, index: number): boolean {
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000 || code === 0xfeff;
 }
+
+/** Whether tokens `left` and `right` touch (no space between them); false past either end. */
+export function adjacent(tokens: readonly Token[], left: number, right: number): boolean {
+  const a = tokens[left];
+  const b = tokens[right];
+  return a !== undefined && b !== undefined && a.end === b.start;
+}

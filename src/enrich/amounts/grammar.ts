@@ -10,6 +10,7 @@
  * regular expression sees a whole paragraph, so nothing can backtrack on long copy.
  */
 
+import { adjacent } from '../tokens.js';
 import type { Token } from '../tokens.js';
 
 // ---------------------------------------------------------------------------
@@ -801,9 +802,7 @@ class Reader {
   }
 
   private adjacent(left: number, right: number): boolean {
-    const a = this.tokens[left];
-    const b = this.tokens[right];
-    return a !== undefined && b !== undefined && a.end === b.start;
+    return adjacent(this.tokens, left, right);
   }
 
   private text(index: number): string {
