@@ -32,8 +32,9 @@ export function storyIdOf(key: string): string {
 
 /** A headline as identity compares it: lower case, one space between words, no punctuation at the ends. */
 function headlineKey(headline: string | null): string {
-  return (headline ?? '')
-    .normalize('NFC')
+  if (headline === null) return '';
+  // eslint-disable-next-line no-control-regex -- ASCII needs no normalising
+  return (/^[\x00-\x7f]*$/.test(headline) ? headline : headline.normalize('NFC'))
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');

@@ -38,10 +38,10 @@ export function preparer(options: IngestOptions): (story: Story) => Story {
   return (story) => enrichStory(story, { without });
 }
 
-/** Reads one input's bytes into stories (enriched), or the reason it cannot be read. */
-export function readIncoming(bytes: Uint8Array, origin: string, options: IngestOptions = {}): IncomingInput {
+/** Reads one input's bytes into stories (enriched), or the reason it cannot be read; `hash` when the caller has it already. */
+export function readIncoming(bytes: Uint8Array, origin: string, options: IngestOptions = {}, hash: string = hashBytes(bytes)): IncomingInput {
   const receivedAt = (options.now?.() ?? new Date()).toISOString();
-  const record = { hash: hashBytes(bytes), origin, receivedAt, size: bytes.byteLength };
+  const record = { hash, origin, receivedAt, size: bytes.byteLength };
   const prepare = preparer(options);
   try {
     const file = new SourceFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { name: origin, receivedAt });
@@ -161,7 +161,7 @@ export async function ingestPaths(
     const hash = hashBytes(bytes);
     const report: IngestReport = (await store.hasInput(hash))
       ? { input: 'duplicate', hash, origin, stories: [], error: null }
-      : await store.ingest(readIncoming(bytes, origin, options), prepare);
+      : await store.ingest(readIncoming(bytes, origin, options, hash), prepare);
     count(summary, report);
     return report;
   };

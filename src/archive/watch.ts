@@ -55,7 +55,7 @@ export async function watchDropFolder(store: Store, folder: string, options: Wat
     const hash = hashBytes(bytes);
     const report: IngestReport = (await store.hasInput(hash))
       ? { input: 'duplicate', hash, origin: path, stories: [], error: null }
-      : await store.ingest(readIncoming(bytes, path, options), prepare);
+      : await store.ingest(readIncoming(bytes, path, options, hash), prepare);
     count(summary, report);
     const target = await freeName(report.input === 'quarantined' ? failed : processed, basename(path));
     await rename(path, target);

@@ -35,8 +35,8 @@ function refuses(query: string, position: number, expected: string): QuerySyntax
 
 const anywhere = '{headline body}';
 
-test('exports toFts5, fts5String, the columns and the name separator, and nothing else', () => {
-  assert.deepEqual(Object.keys(api).sort(), ['fts5Columns', 'fts5String', 'nameSeparator', 'toFts5']);
+test('exports toFts5, fts5String, tokensOf, the columns and the name separator, and nothing else', () => {
+  assert.deepEqual(Object.keys(api).sort(), ['fts5Columns', 'fts5String', 'nameSeparator', 'toFts5', 'tokensOf']);
   assert.deepEqual(fts5Columns, ['headline', 'body', 'slug', 'agency', 'person', 'org', 'place', 'lang', 'priority', 'status', 'flags']);
   assert.equal(nameSeparator, 'zzsep');
 });

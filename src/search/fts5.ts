@@ -181,7 +181,7 @@ function requireLetter(text: string, value: string, position: number): void {
 }
 
 /** The tokens FTS5 would index for `value`, roughly: letters and digits, diacritics gone, lower case. */
-function tokensOf(value: string): string[] {
+export function tokensOf(value: string): string[] {
   return value
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -181,4 +181,28 @@ export function storeConformance(name: string, open: () => Promise<Store>): void
     assert.deepEqual((await store.search({ query: 'harbour -calm' })).hits.map((hit) => hit.headline), ['Harbour story 3']);
     assert.deepEqual((await store.search({ query: '' , limit: 1 })).hits.map((hit) => hit.headline), ['Harbour story 5']);
   });
+
+  withStore('ranks by relevance: the headline and more occurrences first, newer first among equals, in pages', async (store) => {
+    const filed = [
+      ['A', 'Port', 'No ferry later.', '2024-05-01'],
+      ['B', 'Ferry news', 'A ferry and another ferry crossed the invented strait.', '2024-05-02'],
+      ['C', 'Port', 'No ferry today.', '2024-05-03'],
+      ['D', 'Port', 'Calm seas and no boats.', '2024-05-04'],
+    ];
+    for (const [key, headline, text, day] of filed) {
+      await store.ingest(inputOf([guidStory(`urn:invented:rank-${key}`, 1, headline!, text!, { versionCreated: `${day}T10:00:00Z` })]));
+    }
+    const ranked = await store.search({ query: 'ferry', sort: 'relevance' });
+    assert.deepEqual(ranked.hits.map((hit) => hit.headline), ['Ferry news', 'Port', 'Port']);
+    assert.deepEqual(ranked.hits.map((hit) => hit.time.slice(0, 10)), ['2024-05-02', '2024-05-03', '2024-05-01']);
+    const scores = ranked.hits.map((hit) => hit.score!);
+    assert.ok(scores[0]! > scores[1]! && scores[1] === scores[2], `scores ${scores.join(', ')}`);
+    const first = await store.search({ query: 'ferry', sort: 'relevance', limit: 2 });
+    const second = await store.search({ query: 'ferry', sort: 'relevance', limit: 2, cursor: first.next });
+    assert.deepEqual([...first.hits, ...second.hits].map((hit) => hit.id), ranked.hits.map((hit) => hit.id));
+    assert.equal(second.next, null);
+    assert.deepEqual((await store.search({ query: 'ferry -today', sort: 'relevance' })).hits.map((hit) => hit.time.slice(0, 10)), ['2024-05-02', '2024-05-01']);
+    // Filters alone have nothing to rank by: newest first.
+    assert.deepEqual((await store.search({ query: 'status:usable', sort: 'relevance', limit: 2 })).hits.map((hit) => hit.time.slice(0, 10)), ['2024-05-04', '2024-05-03']);
+  });
 }

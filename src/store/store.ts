@@ -144,7 +144,7 @@ export interface SearchRequest {
 export interface SearchHit extends StorySummary {
   /** A piece of the text around the words matched, `«` and `»` around each match. */
   snippet: string;
-  /** BM25 score when sorted by relevance (lower is better, as SQLite gives it). */
+  /** BM25 score when sorted by relevance (higher is better); null newest first. */
   score: number | null;
 }
 

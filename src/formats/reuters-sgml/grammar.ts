@@ -70,6 +70,7 @@ const reference = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]+));/g;
  * characters) and `&lt; &gt; &amp; &quot; &apos;`. Unknown names are left as written.
  */
 export function decodeReferences(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(reference, (match, decimal?: string, hex?: string, name?: string) => {
     if (name !== undefined) return namedEntities[name] ?? match;
     const code = decimal !== undefined ? Number(decimal) : Number.parseInt(hex!, 16);
@@ -116,8 +117,11 @@ export function cleanField(text: string): string {
  * transmission damage, left for the wire-text reader to flag.
  */
 export function dropFraming(text: string): string {
-  return text.replace(new RegExp(`^(\\s*)${STX}`), '$1').replace(new RegExp(`${ETX}(\\s*)$`), '$1').replace(caretReturn, '');
+  return text.replace(openingStx, '$1').replace(closingEtx, '$1').replace(caretReturn, '');
 }
+
+const openingStx = new RegExp(`^(\\s*)${STX}`);
+const closingEtx = new RegExp(`${ETX}(\\s*)$`);
 
 // ---------------------------------------------------------------------------
 // The wire header, kept in <UNKNOWN>

@@ -255,10 +255,16 @@ function unclosedProblem(node: Node, closedBy: string, lineOf: (offset: number) 
   };
 }
 
+const attributes = new RegExp(attribute.source, 'g');
+
 function readAttributes(source: string): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  for (const match of source.matchAll(new RegExp(attribute.source, 'g'))) attributes[match[1]!.toUpperCase()] = match[2]!;
-  return attributes;
+  const found: Record<string, string> = {};
+  // Most tags (`<D>`, `<DATE>`, `<TITLE>`) have none.
+  if (!source.includes('=')) return found;
+  attributes.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = attributes.exec(source)) !== null) found[match[1]!.toUpperCase()] = match[2]!;
+  return found;
 }
 
 // ---------------------------------------------------------------------------
