@@ -171,7 +171,7 @@ function describeResults(results: SearchResults): string {
     lines.push(`${hit.time.slice(0, 16).replace('T', ' ')}  ${hit.id}  ${hit.agency ?? '-'}  ${hit.slug ?? ''}  ${hit.headline ?? '(no headline)'}${flags ? `  [${flags}]` : ''}`);
     if (hit.snippet) lines.push(`    ${hit.snippet}`);
   }
-  lines.push(`${results.totalExact ? results.total : `more than ${results.total}`} stories match; ${results.hits.length} shown (${results.took} ms)`);
+  lines.push(`${results.totalExact ? results.total : `at least ${results.total}`} stories match; ${results.hits.length} shown (${results.took} ms)`);
   if (results.next !== null) lines.push(`next page: --cursor ${results.next}`);
   if (results.facets !== null) {
     for (const kind of ['agency', 'person', 'place', 'day'] as const) {

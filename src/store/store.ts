@@ -155,7 +155,7 @@ export interface FacetCount {
 
 export interface SearchResults {
   hits: SearchHit[];
-  /** Matching stories, counted up to `totalLimit`; `totalExact` false beyond it. */
+  /** Matching stories, counted up to a limit (1,000 in SQLite) or a time budget; `totalExact` false when either stopped the count: then there are at least `total`. */
   total: number;
   totalExact: boolean;
   /** The cursor of the next page, or null on the last. */

@@ -60,11 +60,12 @@ export const IDF_SAMPLE = 20_000;
 /** Matches counted for `total`; beyond it the total says "at least". */
 export const TOTAL_LIMIT = 1_000;
 /**
- * Time a search may spend counting matches for its total, and reading the matches it
- * ranks by relevance, in milliseconds. A phrase of very common words found in few
- * stories (`"in mln"`: 1,268 of a million) makes FTS5 read the positions of both words
- * in hundreds of thousands of stories to find each match; past these budgets the total
- * says "at least" what was counted, and relevance ranks the newest matches found.
+ * Time a search may spend counting matches for its total (and sampling them for
+ * facets), and reading the matches it ranks by relevance, in milliseconds. A phrase of
+ * very common words found in few stories (`"in mln"`: 1,268 of a million) makes FTS5
+ * read the positions of both words in hundreds of thousands of stories to find each
+ * match; past these budgets the total says "at least" what was counted, facets count
+ * the matches found, and relevance ranks the newest matches found.
  */
 export const COUNT_BUDGET_MS = 15;
 export const RANK_BUDGET_MS = 60;
@@ -77,7 +78,8 @@ const EPOCH_OFFSET = 2_208_988_800;
 /** The time key of the second `iso` falls in (search rowids are its negation, less a counter). */
 function rowidBase(iso: string): number {
   const seconds = Math.floor(Date.parse(iso) / 1000) + EPOCH_OFFSET;
-  return Math.min(Math.max(seconds, 0), 2 ** 32 - 1) * SLOTS;
+  // 2³³ seconds (to the year 2172) × 2²⁰ slots is the largest safe integer.
+  return Math.min(Math.max(seconds, 0), 2 ** 33 - 1) * SLOTS;
 }
 
 /** The time (ISO) a search rowid stands for, to the second. */
@@ -212,6 +214,8 @@ export class SqliteStore implements Store {
    * write one index segment per story (2.4 times the cost of the insert).
    */
   private readonly pendingSearch = new Map<number, Record<string, string>>();
+  /** Searches' statements by SQL: a query shape is prepared once. */
+  private readonly queries = new Map<string, Statement>();
   /** Started by the first ingest: checkpoints on another thread (see checkpointer.ts). */
   private checkpointer: Checkpointer | null = null;
 
@@ -497,7 +501,7 @@ export class SqliteStore implements Store {
       const sql = where.fromSearch
         ? `SELECT rowid, NULL AS score FROM search WHERE ${where.sql}${before === null ? '' : ' AND rowid > ?'} ORDER BY rowid LIMIT ?`
         : `SELECT search_rowid AS rowid, NULL AS score FROM stories WHERE indexed = 1 AND ${where.sql}${before === null ? '' : ' AND search_rowid > ?'} ORDER BY search_rowid LIMIT ?`;
-      rows = this.db.prepare(sql).all(...where.params, ...(before === null ? [] : [BigInt(before)]), limit + 1) as { rowid: number; score: null }[];
+      rows = this.query(sql).all(...where.params, ...(before === null ? [] : [BigInt(before)]), limit + 1) as { rowid: number; score: null }[];
     }
     const more = rows.length > limit;
     if (more) rows.length = limit;
@@ -510,7 +514,7 @@ export class SqliteStore implements Store {
       const sql = where.fromSearch
         ? `SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${TOTAL_LIMIT + 1}`
         : `SELECT search_rowid FROM stories WHERE indexed = 1 AND ${where.sql} ORDER BY search_rowid LIMIT ${TOTAL_LIMIT + 1}`;
-      const read = readWithin(this.db.prepare(sql).raw(), where.params, COUNT_BUDGET_MS);
+      const read = readWithin(this.query(sql).raw(), where.params, COUNT_BUDGET_MS);
       total = { count: Math.min(read.rows.length, TOTAL_LIMIT), exact: read.complete && read.rows.length <= TOTAL_LIMIT };
     }
     const facets = request.facets ? this.facetsFor(where) : null;
@@ -524,25 +528,25 @@ export class SqliteStore implements Store {
    */
   private rankWindow(where: Where, terms: RankTerm[]): { rowid: number; score: number }[] {
     const found = readWithin(
-      this.db.prepare(`SELECT rowid, headline, body FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${RELEVANCE_WINDOW}`),
+      this.query(`SELECT rowid, headline, body FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${RELEVANCE_WINDOW}`),
       where.params,
       RANK_BUDGET_MS,
     ).rows as Omit<RankDocument, 'length'>[];
     if (found.length === 0) return [];
     // Lengths in tokens, all columns, as FTS5 keeps them (search_docsize), and the index's average (the averages record, search_data id 1).
     const sizes = new Map(
-      (this.db.prepare('SELECT id, sz FROM search_docsize WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(found.map((each) => each.rowid))) as { id: number; sz: Buffer }[]).map((row) => [
+      (this.query('SELECT id, sz FROM search_docsize WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(found.map((each) => each.rowid))) as { id: number; sz: Buffer }[]).map((row) => [
         row.id,
         readVarints(row.sz).reduce((sum, size) => sum + size, 0),
       ]),
     );
     const documents = found.map((each) => ({ ...each, length: sizes.get(each.rowid) ?? 0 }));
-    const [rows = 1, ...columns] = readVarints((this.db.prepare('SELECT block FROM search_data WHERE id = 1').get() as { block: Buffer }).block);
+    const [rows = 1, ...columns] = readVarints((this.query('SELECT block FROM search_data WHERE id = 1').get() as { block: Buffer }).block);
     const averageLength = columns.reduce((sum, size) => sum + size, 0) / Math.max(rows, 1);
     // The sample: the rowids from the newest story to the IDF_SAMPLE-th newest (canceled ones, few, counted in).
-    const oldest = (this.db.prepare('SELECT search_rowid AS rowid FROM stories ORDER BY search_rowid LIMIT 1 OFFSET ?').get(IDF_SAMPLE - 1) as { rowid: number } | undefined)?.rowid ?? 0;
-    const total = (this.db.prepare('SELECT count(*) AS n FROM stories WHERE search_rowid <= ?').get(BigInt(oldest)) as { n: number }).n;
-    const count = this.db.prepare('SELECT count(*) AS n FROM search WHERE search MATCH ? AND rowid <= ?');
+    const oldest = (this.query('SELECT search_rowid AS rowid FROM stories ORDER BY search_rowid LIMIT 1 OFFSET ?').get(IDF_SAMPLE - 1) as { rowid: number } | undefined)?.rowid ?? 0;
+    const total = (this.query('SELECT count(*) AS n FROM stories WHERE search_rowid <= ?').get(BigInt(oldest)) as { n: number }).n;
+    const count = this.query('SELECT count(*) AS n FROM search WHERE search MATCH ? AND rowid <= ?');
     const idf = terms.map((term) => inverseDocumentFrequency((count.get(term.match, BigInt(oldest)) as { n: number }).n, total));
     return scoreDocuments(documents, terms, idf, averageLength).sort((left, right) => right.score - left.score || left.rowid - right.rowid);
   }
@@ -558,7 +562,7 @@ export class SqliteStore implements Store {
         .all(match, ids) as { rowid: number; snippet: string }[];
       for (const each of found) snippets.set(each.rowid, each.snippet);
     } else {
-      const found = this.db.prepare("SELECT rowid, substr(body, 1, 200) AS snippet FROM search WHERE rowid IN (SELECT value FROM json_each(?))").all(ids) as { rowid: number; snippet: string }[];
+      const found = this.query("SELECT rowid, substr(body, 1, 200) AS snippet FROM search WHERE rowid IN (SELECT value FROM json_each(?))").all(ids) as { rowid: number; snippet: string }[];
       for (const each of found) snippets.set(each.rowid, each.snippet);
     }
     const hits: SearchHit[] = [];
@@ -574,7 +578,8 @@ export class SqliteStore implements Store {
     const sampleSql = where.fromSearch
       ? `SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${FACET_SAMPLE}`
       : `SELECT search_rowid FROM stories WHERE indexed = 1 AND ${where.sql} ORDER BY search_rowid LIMIT ${FACET_SAMPLE}`;
-    const sample = (this.db.prepare(sampleSql).raw().all(...where.params) as [number][]).map(([rowid]) => rowid);
+    // A sparse phrase of common words can take long to find a thousand of: the sample is what COUNT_BUDGET_MS finds.
+    const sample = (readWithin(this.query(sampleSql).raw(), where.params, COUNT_BUDGET_MS).rows as [number][]).map(([rowid]) => rowid);
     const counts = this.db
       .prepare('SELECT kind, value, count(*) AS n FROM facets WHERE rowid_ IN (SELECT value FROM json_each(?)) GROUP BY kind, value')
       .all(JSON.stringify(sample)) as { kind: 'agency' | 'person' | 'place'; value: string; n: number }[];
@@ -596,6 +601,17 @@ export class SqliteStore implements Store {
       day: [...days].sort((left, right) => right[0].localeCompare(left[0])).map(([value, count]) => ({ value, count })),
       sampled: sample.length,
     };
+  }
+
+  /** The prepared statement of `sql`, prepared once (at most 256 kept). */
+  private query(sql: string): Statement {
+    let statement = this.queries.get(sql);
+    if (statement === undefined) {
+      if (this.queries.size >= 256) this.queries.clear();
+      statement = this.db.prepare(sql);
+      this.queries.set(sql, statement);
+    }
+    return statement;
   }
 
   async *scan(query: string): AsyncIterable<StoredStory> {
@@ -664,7 +680,7 @@ class Where {
  * The rows of `statement`, read until they end or `budgetMs` has passed (checked every
  * 16 rows); `complete` says whether they ended.
  */
-function readWithin(statement: Statement, params: readonly unknown[], budgetMs: number): { rows: unknown[]; complete: boolean } {
+export function readWithin(statement: Statement, params: readonly unknown[], budgetMs: number): { rows: unknown[]; complete: boolean } {
   const started = performance.now();
   const rows: unknown[] = [];
   for (const row of statement.iterate(...params)) {
