@@ -20,9 +20,9 @@
  *   story's time, when DATE is damaged) + k × `$STEP_DAYS` days (default 300) + a
  *   deterministic offset of 0–3,599 s from a hash of k and the story id, so that the
  *   copies spread over the years and their times differ. The corpus spans about 100
- *   days, so copies do not overlap. (Why 300, not 400 days: the archive's search
- *   rowid holds a time in 32-bit seconds from 1900, which ends on 2036-02-07; the
- *   56 copies of the 18,000 stories here at 400 days apart would run to 2047.)
+ *   days, so copies do not overlap. (Why 300 days: the archive's time key used to
+ *   end in 2036, and 56 copies 400 days apart would run to 2047; it now runs to 2172,
+ *   but 300 keeps the runs comparable.)
  * - 1,000 stories make one `IncomingInput`, ingested with `store.ingestNow(input)`
  *   (no prepare: the stories are enriched already). Its bytes are a short marker
  *   (`slugline bench replay: copy k, batch b …`), not corpus bytes stored again: the
@@ -55,7 +55,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, relative } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { hashBytes as hashBytesType } from '../src/archive/ingest.js';
@@ -507,9 +507,10 @@ function timePeer(db: SqliteDatabase, expression: string): number[] {
 // ---------------------------------------------------------------------------------------
 
 /** A path inside the repository relative to it, any other as given. */
+/** The archive's path inside the repository, else its file name only (no machine's folders in the results). */
 function shownPath(path: string): string {
   const inside = relative(fileURLToPath(new URL('..', import.meta.url)), path);
-  return inside.startsWith('..') ? path : inside;
+  return inside.startsWith('..') ? basename(path) : inside;
 }
 
 /** The archive (reused, or built from the corpus) and the queries chosen from the corpus; the corpus itself is dropped. */

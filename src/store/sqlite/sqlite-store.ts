@@ -308,8 +308,11 @@ export class SqliteStore implements Store {
     const { record } = input;
     if (this.checkpointer === null && !this.db.memory) {
       this.checkpointer = new Checkpointer(this.location);
-      // The writer's own checkpoints only as a safety valve, at 256 MB of log.
-      this.db.pragma('wal_autocheckpoint = 65536');
+      // The writer's own checkpoints only as a safety valve, at 256 MB of log (the log
+      // starts over only when a checkpoint has caught up between two transactions, which
+      // ingest that never pauses does not leave time for).
+      const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+      this.db.pragma(`wal_autocheckpoint = ${Math.round(256 * 2 ** 20 / pageSize)}`);
     }
     const run = this.db.transaction((): IngestReport => {
       if (this.statements.hasInput!.get(record.hash) !== undefined) {
