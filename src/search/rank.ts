@@ -149,6 +149,11 @@ export function countTerm(text: string, term: Pick<RankTerm, 'tokens' | 'prefix'
   return count;
 }
 
+/** Whether a document holds a term (in its column, when the term names one). */
+export function containsTerm(document: Pick<RankDocument, 'headline' | 'body'>, term: RankTerm): boolean {
+  return (term.field !== 'body' && countTerm(foldText(document.headline), term) > 0) || (term.field !== 'headline' && countTerm(foldText(document.body), term) > 0);
+}
+
 /** BM25's inverse document frequency of a term found in `found` of `total` documents. */
 export function inverseDocumentFrequency(found: number, total: number): number {
   return Math.max(Math.log((total - found + 0.5) / (found + 0.5)), 1e-6);

@@ -31,8 +31,9 @@ import { assembleTakes, contentFingerprint, isKill, isPartialTake, storyIdOf, st
 import { SEARCH_COLUMNS, agencyOf, facetValues, searchFields } from '../../archive/fields.js';
 import { parseQuery } from '../../search/query.js';
 import { toFts5 } from '../../search/fts5.js';
-import { inverseDocumentFrequency, rankTerms, readVarints, scoreDocuments } from '../../search/rank.js';
+import { containsTerm, inverseDocumentFrequency, rankTerms, readVarints, scoreDocuments } from '../../search/rank.js';
 import type { RankDocument, RankTerm } from '../../search/rank.js';
+import { snippetOf } from '../../search/snippet.js';
 import type { Story } from '../../story/story.js';
 import type {
   ArchiveStats,
@@ -481,7 +482,15 @@ export class SqliteStore implements Store {
     return this.searchNow(request);
   }
 
-  /** `search`, synchronously. Throws QuerySyntaxError for a malformed query. */
+  /**
+   * `search`, synchronously. Throws QuerySyntaxError for a malformed query.
+   *
+   * FTS5 evaluates the query once per search where it can: the newest matches read for
+   * the page are the ones counted for the total and sampled for facets (the first page
+   * newest first, and every page by relevance); snippets are made from the hits' text,
+   * read by rowid. A prefix many words share (`com*`) costs FTS5 a merge of all their
+   * lists of stories on every evaluation, a quarter of a second at 1M stories.
+   */
   searchNow(request: SearchRequest): SearchResults {
     const started = performance.now();
     const parsed = parseQuery(request.query);
@@ -496,45 +505,48 @@ export class SqliteStore implements Store {
     const where = new Where(fts.match, fts.exclude, low, high);
     const cursor = decodeCursor(request.cursor ?? null, sort);
     let rows: { rowid: number; score: number | null }[];
+    /** The newest matches, in order, as far as they were read; `complete` when they were all read. */
+    let newest: { rowids: number[]; complete: boolean };
     if (sort === 'relevance') {
       const offset = cursor?.offset ?? 0;
-      rows = this.rankWindow(where, terms).slice(offset, offset + limit + 1);
+      const window = this.readWindow(where);
+      rows = this.rank(window.rows, terms).slice(offset, offset + limit + 1);
+      newest = { rowids: window.rows.map((row) => row.rowid), complete: window.complete };
+    } else if (cursor === null) {
+      // The page (read whatever the budget), then on to the total's limit within COUNT_BUDGET_MS.
+      const read = readWithin(this.query(where.newestSql(TOTAL_LIMIT + 1)).raw(), where.params, COUNT_BUDGET_MS, limit + 1);
+      const rowids = (read.rows as [number][]).map(([rowid]) => rowid);
+      rows = rowids.slice(0, limit + 1).map((rowid) => ({ rowid, score: null }));
+      newest = { rowids, complete: read.complete };
     } else {
-      const before = cursor?.rowid ?? null;
-      const sql = where.fromSearch
-        ? `SELECT rowid, NULL AS score FROM search WHERE ${where.sql}${before === null ? '' : ' AND rowid > ?'} ORDER BY rowid LIMIT ?`
-        : `SELECT search_rowid AS rowid, NULL AS score FROM stories WHERE indexed = 1 AND ${where.sql}${before === null ? '' : ' AND search_rowid > ?'} ORDER BY search_rowid LIMIT ?`;
-      rows = this.query(sql).all(...where.params, ...(before === null ? [] : [BigInt(before)]), limit + 1) as { rowid: number; score: null }[];
+      const after = where.fromSearch ? ' AND rowid > ?' : ' AND search_rowid > ?';
+      rows = (this.query(where.newestSql(limit + 1, after)).raw().all(...where.params, BigInt(cursor.rowid!)) as [number][]).map(([rowid]) => ({ rowid, score: null }));
+      const read = readWithin(this.query(where.newestSql(TOTAL_LIMIT + 1)).raw(), where.params, COUNT_BUDGET_MS);
+      newest = { rowids: (read.rows as [number][]).map(([rowid]) => rowid), complete: read.complete };
     }
     const more = rows.length > limit;
     if (more) rows.length = limit;
-    const hits = this.hitsFor(rows, fts.match);
+    const hits = this.hitsFor(rows, terms);
     let next: string | null = null;
     if (more) next = sort === 'relevance' ? encodeCursor({ offset: (cursor?.offset ?? 0) + limit }) : encodeCursor({ rowid: rows.at(-1)!.rowid });
-    // A page that holds every match counts them; else they are counted, up to TOTAL_LIMIT, for COUNT_BUDGET_MS at most.
-    let total = { count: rows.length, exact: true };
-    if (more || cursor !== null) {
-      const sql = where.fromSearch
-        ? `SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${TOTAL_LIMIT + 1}`
-        : `SELECT search_rowid FROM stories WHERE indexed = 1 AND ${where.sql} ORDER BY search_rowid LIMIT ${TOTAL_LIMIT + 1}`;
-      const read = readWithin(this.query(sql).raw(), where.params, COUNT_BUDGET_MS);
-      total = { count: Math.min(read.rows.length, TOTAL_LIMIT), exact: read.complete && read.rows.length <= TOTAL_LIMIT };
-    }
-    const facets = request.facets ? this.facetsFor(where) : null;
+    const total = { count: Math.min(newest.rowids.length, TOTAL_LIMIT), exact: newest.complete && newest.rowids.length <= TOTAL_LIMIT };
+    const facets = request.facets ? this.facetsFor(newest.rowids.slice(0, FACET_SAMPLE)) : null;
     return { hits, total: total.count, totalExact: total.exact, next, facets, took: Math.round((performance.now() - started) * 100) / 100 };
   }
 
+  /** The newest `RELEVANCE_WINDOW` matches with their text, read for RANK_BUDGET_MS at most. */
+  private readWindow(where: Where): { rows: Omit<RankDocument, 'length'>[]; complete: boolean } {
+    const read = readWithin(this.query(`SELECT rowid, headline, body FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${RELEVANCE_WINDOW}`), where.params, RANK_BUDGET_MS);
+    return { rows: read.rows as Omit<RankDocument, 'length'>[], complete: read.complete };
+  }
+
   /**
-   * The newest `RELEVANCE_WINDOW` matches ranked by BM25 (see search/rank.ts), best
-   * first, newer first among equals. The document counts come from the newest
-   * `IDF_SAMPLE` stories.
+   * Stories ranked by BM25 (see search/rank.ts), best first, newer first among equals.
+   * Document counts come from the newest `IDF_SAMPLE` stories; a prefix's is estimated
+   * from the stories ranked, since counting it costs FTS5 a merge of every word it
+   * begins.
    */
-  private rankWindow(where: Where, terms: RankTerm[]): { rowid: number; score: number }[] {
-    const found = readWithin(
-      this.query(`SELECT rowid, headline, body FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${RELEVANCE_WINDOW}`),
-      where.params,
-      RANK_BUDGET_MS,
-    ).rows as Omit<RankDocument, 'length'>[];
+  private rank(found: Omit<RankDocument, 'length'>[], terms: RankTerm[]): { rowid: number; score: number }[] {
     if (found.length === 0) return [];
     // Lengths in tokens, all columns, as FTS5 keeps them (search_docsize), and the index's average (the averages record, search_data id 1).
     const sizes = new Map(
@@ -550,42 +562,35 @@ export class SqliteStore implements Store {
     const oldest = (this.query('SELECT search_rowid AS rowid FROM stories ORDER BY search_rowid LIMIT 1 OFFSET ?').get(IDF_SAMPLE - 1) as { rowid: number } | undefined)?.rowid ?? 0;
     const total = (this.query('SELECT count(*) AS n FROM stories WHERE search_rowid <= ?').get(BigInt(oldest)) as { n: number }).n;
     const count = this.query('SELECT count(*) AS n FROM search WHERE search MATCH ? AND rowid <= ?');
-    const idf = terms.map((term) => inverseDocumentFrequency((count.get(term.match, BigInt(oldest)) as { n: number }).n, total));
+    const idf = terms.map((term) => {
+      const found = term.prefix ? Math.round((total * documents.filter((each) => containsTerm(each, term)).length) / documents.length) : (count.get(term.match, BigInt(oldest)) as { n: number }).n;
+      return inverseDocumentFrequency(found, total);
+    });
     return scoreDocuments(documents, terms, idf, averageLength).sort((left, right) => right.score - left.score || left.rowid - right.rowid);
   }
 
-  private hitsFor(rows: { rowid: number; score: number | null }[], match: string | null): SearchHit[] {
+  private hitsFor(rows: { rowid: number; score: number | null }[], terms: RankTerm[]): SearchHit[] {
     if (rows.length === 0) return [];
     const ids = JSON.stringify(rows.map((row) => row.rowid));
     const summaries = new Map((this.statements.summariesByRowid!.all(ids) as StoryRow[]).map((row) => [row.search_rowid, row]));
-    const snippets = new Map<number, string>();
-    if (match !== null) {
-      const found = this.db
-        .prepare("SELECT rowid, snippet(search, -1, '«', '»', '…', 24) AS snippet FROM search WHERE search MATCH ? AND rowid IN (SELECT value FROM json_each(?))")
-        .all(match, ids) as { rowid: number; snippet: string }[];
-      for (const each of found) snippets.set(each.rowid, each.snippet);
-    } else {
-      const found = this.query("SELECT rowid, substr(body, 1, 200) AS snippet FROM search WHERE rowid IN (SELECT value FROM json_each(?))").all(ids) as { rowid: number; snippet: string }[];
-      for (const each of found) snippets.set(each.rowid, each.snippet);
-    }
+    // The text by rowid (FTS5 reads its content table; the query is not run again).
+    const texts = new Map((this.query('SELECT rowid, body FROM search WHERE rowid IN (SELECT value FROM json_each(?))').raw().all(ids) as [number, string][]).map(([rowid, body]) => [rowid, body]));
     const hits: SearchHit[] = [];
     for (const row of rows) {
       const summary = summaries.get(row.rowid);
       if (summary === undefined) continue;
-      hits.push({ ...summaryOf(summary), snippet: (snippets.get(row.rowid) ?? '').replace(/\s+/g, ' ').trim(), score: row.score });
+      hits.push({ ...summaryOf(summary), snippet: snippetOf(texts.get(row.rowid) ?? '', terms).replace(/\s+/g, ' ').trim(), score: row.score });
     }
     return hits;
   }
 
-  private facetsFor(where: Where): NonNullable<SearchResults['facets']> {
-    const sampleSql = where.fromSearch
-      ? `SELECT rowid FROM search WHERE ${where.sql} ORDER BY rowid LIMIT ${FACET_SAMPLE}`
-      : `SELECT search_rowid FROM stories WHERE indexed = 1 AND ${where.sql} ORDER BY search_rowid LIMIT ${FACET_SAMPLE}`;
-    // A sparse phrase of common words can take long to find a thousand of: the sample is what COUNT_BUDGET_MS finds.
-    const sample = (readWithin(this.query(sampleSql).raw(), where.params, COUNT_BUDGET_MS).rows as [number][]).map(([rowid]) => rowid);
-    const counts = this.db
-      .prepare('SELECT kind, value, count(*) AS n FROM facets WHERE rowid_ IN (SELECT value FROM json_each(?)) GROUP BY kind, value')
-      .all(JSON.stringify(sample)) as { kind: 'agency' | 'person' | 'place'; value: string; n: number }[];
+  /** Facet counts of the stories `sample` (search rowids). */
+  private facetsFor(sample: readonly number[]): NonNullable<SearchResults['facets']> {
+    const counts = this.query('SELECT kind, value, count(*) AS n FROM facets WHERE rowid_ IN (SELECT value FROM json_each(?)) GROUP BY kind, value').all(JSON.stringify(sample)) as {
+      kind: 'agency' | 'person' | 'place';
+      value: string;
+      n: number;
+    }[];
     const top = (kind: string): FacetCount[] =>
       counts
         .filter((each) => each.kind === kind)
@@ -666,6 +671,13 @@ class Where {
   /** Whether it reads the FTS5 table (a positive match); else the stories table by rowid. */
   readonly fromSearch: boolean;
 
+  /** The newest `limit` matching rowids (`extra`: more conditions, with their parameters after `params`). */
+  newestSql(limit: number, extra = ''): string {
+    return this.fromSearch
+      ? `SELECT rowid FROM search WHERE ${this.sql}${extra} ORDER BY rowid LIMIT ${limit}`
+      : `SELECT search_rowid FROM stories WHERE indexed = 1 AND ${this.sql}${extra} ORDER BY search_rowid LIMIT ${limit}`;
+  }
+
   constructor(match: string | null, exclude: string | null, low: number, high: number) {
     this.fromSearch = match !== null;
     if (match !== null) {
@@ -680,15 +692,18 @@ class Where {
 }
 
 /**
- * The rows of `statement`, read until they end or `budgetMs` has passed (checked every
- * 16 rows); `complete` says whether they ended.
+ * The rows of `statement`: the first `minimum` whatever they cost, then on until they
+ * end or `budgetMs` more has passed (checked every 16 rows); `complete` says whether
+ * they ended.
  */
-export function readWithin(statement: Statement, params: readonly unknown[], budgetMs: number): { rows: unknown[]; complete: boolean } {
-  const started = performance.now();
+export function readWithin(statement: Statement, params: readonly unknown[], budgetMs: number, minimum = 0): { rows: unknown[]; complete: boolean } {
+  // The budget runs from the minimum on: what is needed anyway is not counted against it.
+  let started = performance.now();
   const rows: unknown[] = [];
   for (const row of statement.iterate(...params)) {
     rows.push(row);
-    if (rows.length % 16 === 0 && performance.now() - started > budgetMs) return { rows, complete: false };
+    if (rows.length === minimum) started = performance.now();
+    if (rows.length > minimum && rows.length % 16 === 0 && performance.now() - started > budgetMs) return { rows, complete: false };
   }
   return { rows, complete: true };
 }
