@@ -40,7 +40,8 @@
  * `headline:`; faceted queries are every fourth of the 1-term, 2-term, phrase and
  * filtered ones with `facets: true`; date-ranged ones bound a word by a year, a month
  * or a day within the replayed span; excluding ones leave a very common word out,
- * alone (`-said`) or after a common word. Each query runs once to warm up, then 3 times
+ * alone (`-said`) or after a common word; prefix ones (reported, no target) are the
+ * first three letters of a very common word or six of a common one. Each query runs once to warm up, then 3 times
  * timed (`performance.now()` around `store.searchNow`, 20 hits), for each sort.
  * p50 and p99 are nearest-rank percentiles over all timed runs of a category.
  *
@@ -89,6 +90,8 @@ const DAY_MS = 86_400_000;
 /** The last second a search rowid can hold: 2³² − 1 seconds after 1900-01-01. */
 const ROWID_TIME_END = Date.UTC(1900, 0, 1) + (2 ** 32 - 1) * 1000;
 const TARGETS = { newestP99Ms: 50, relevanceP99Ms: 200 };
+/** Kinds of query measured and reported without a target. */
+const UNTARGETED = new Set(['prefix']);
 
 // ---------------------------------------------------------------------------------------
 // The corpus, parsed and enriched once.
@@ -428,6 +431,11 @@ function chooseQueries(corpus: CorpusStory[], copies: number): { queries: BenchQ
     const day = dayOf(someTime());
     return `from:${day} to:${day}`;
   });
+  // Prefix (no target: the issue's targets name other kinds): the first three letters of a very common
+  // word (`sai*`: FTS5 merges the lists of every word they begin), and the first six of a common one.
+  for (const word of spread(veryCommon.filter((each) => each.length >= 4), 5)) add('prefix', 'three letters of a very common word', `${word.slice(0, 3)}*`, null);
+  for (const word of spread(common.filter((each) => each.length >= 7), 10)) add('prefix', 'six letters of a common word', `${word.slice(0, 6)}*`, null);
+
   // Excluding: words left out, alone (every story but those) or after a word.
   for (const word of spread(veryCommon, 5)) add('excluding', 'a very common word left out, alone', `-${word}`, null);
   for (let index = 0; index < 10; index++) add('excluding', 'a common word, a very common one left out', `${pick(common)} -${pick(veryCommon)}`, null);
@@ -620,6 +628,7 @@ async function main(): Promise<void> {
   for (const category of categories) {
     const list = results.get(category)!;
     const { newest, relevance } = rowOf(category, list);
+    if (UNTARGETED.has(category)) continue;
     verdicts.push({ category, sort: 'newest', p99: newest.p99, target: TARGETS.newestP99Ms, met: newest.p99 <= TARGETS.newestP99Ms });
     verdicts.push({ category, sort: 'relevance', p99: relevance.p99, target: TARGETS.relevanceP99Ms, met: relevance.p99 <= TARGETS.relevanceP99Ms });
     if (category === '1-term') {
@@ -646,13 +655,13 @@ async function main(): Promise<void> {
     console.log('\nFailures:');
     for (const each of failures) console.log(`  ${each.query}: ${each.error}`);
   }
-  const over = [...results.entries()].flatMap(([category, list]) =>
+  const over = [...results.entries()].filter(([category]) => !UNTARGETED.has(category)).flatMap(([category, list]) =>
     list.flatMap((each) => [
       ...each.newest.filter((ms) => ms > TARGETS.newestP99Ms).map((ms) => ({ category, query: each.query, sort: 'newest', ms: round(ms) })),
       ...each.relevance.filter((ms) => ms > TARGETS.relevanceP99Ms).map((ms) => ({ category, query: each.query, sort: 'relevance', ms: round(ms) })),
     ]),
   );
-  console.log(`\nRuns over the targets (newest > ${TARGETS.newestP99Ms} ms, relevance > ${TARGETS.relevanceP99Ms} ms): ${over.length} of ${queries.length * RUNS * 2}`);
+  console.log(`\nRuns over the targets (newest > ${TARGETS.newestP99Ms} ms, relevance > ${TARGETS.relevanceP99Ms} ms): ${over.length} of ${queries.filter((each) => !UNTARGETED.has(each.category)).length * RUNS * 2}`);
   for (const each of over.slice(0, 40)) console.log(`  ${each.category}: ${each.query} [${each.sort}] ${each.ms} ms`);
   console.log(`\nTargets (p99 ≤ ${TARGETS.newestP99Ms} ms newest first, ≤ ${TARGETS.relevanceP99Ms} ms by relevance): ${verdicts.every((each) => each.met) ? 'met in every category' : `not met: ${verdicts.filter((each) => !each.met).map((each) => `${each.category} ${each.sort} p99 ${each.p99} ms`).join('; ')}`}`);
 
