@@ -22,6 +22,12 @@ test('snippetOf takes the stretch with the most different words, with a little b
   assert.equal(snippet(`${filler(30)} ferry`, 'ferry', 5), '…filler filler filler filler «ferry»');
 });
 
+test('snippetOf looks through the opening of a very long text only', () => {
+  const long = `${'Opening words here. '.repeat(2000)}The ferry sank.`;
+  assert.equal(snippet(long, 'ferry', 3), 'Opening words here…');
+  assert.equal(snippet('The ferry sank.', 'ferry', 3), 'The «ferry» sank.');
+});
+
 test('snippetOf without words to mark gives the opening of the text', () => {
   assert.equal(snippet('One two three four five six.', 'person:kim', 3), 'One two three…');
   assert.equal(snippet('One two.', 'absent', 5), 'One two.');

@@ -12,6 +12,8 @@ import type { RankTerm } from './rank.js';
 
 /** Tokens per snippet, as FTS5's `snippet(…, 24)` gave them. */
 export const SNIPPET_TOKENS = 24;
+/** Characters of a text looked through for a snippet (a long story is ten thousand or so). */
+const SNIPPET_SCAN = 20_000;
 
 interface Token {
   start: number;
@@ -62,24 +64,35 @@ function occurrencesOf(tokens: readonly Token[], terms: readonly Pick<RankTerm, 
  * snippetOf('The ferry sailed at dawn. It sank.', rankTerms(parseQuery('"ferry sailed"')));
  * // 'The «ferry sailed» at dawn. It sank.'
  */
-export function snippetOf(text: string, terms: readonly Pick<RankTerm, 'tokens' | 'prefix'>[], size = SNIPPET_TOKENS): string {
+export function snippetOf(whole: string, terms: readonly Pick<RankTerm, 'tokens' | 'prefix'>[], size = SNIPPET_TOKENS): string {
+  // A snippet comes from the opening of a very long text: the cost stays that of a story.
+  const text = whole.length > SNIPPET_SCAN ? whole.slice(0, SNIPPET_SCAN) : whole;
   const tokens = tokenize(text);
   if (tokens.length === 0) return text.trim();
   const found = occurrencesOf(tokens, terms);
   let start = 0;
   let best = -1;
+  // Each occurrence in turn opens a candidate stretch (a few tokens of context before it,
+  // when the text has them); the occurrences are in order, so the stretches move forward.
+  let first = 0;
   for (const anchor of found) {
-    // A few tokens of context before the first occurrence, when the text has them.
     const from = Math.max(0, Math.min(anchor.from - 3, tokens.length - size));
-    const inside = found.filter((each) => each.from >= from && each.to < from + size);
-    const score = new Set(inside.map((each) => each.term)).size * 1000 + inside.length;
+    while (found[first]!.from < from) first++;
+    const distinct = new Set<number>();
+    let count = 0;
+    for (let index = first; index < found.length && found[index]!.from < from + size; index++) {
+      if (found[index]!.to >= from + size) continue;
+      distinct.add(found[index]!.term);
+      count++;
+    }
+    const score = distinct.size * 1000 + count;
     if (score > best) {
       best = score;
       start = from;
     }
   }
   const end = Math.min(start + size, tokens.length) - 1;
-  const last = end === tokens.length - 1;
+  const last = end === tokens.length - 1 && text.length === whole.length;
   // At either end of the text, what stands before the first token or after the last (quotes, a full stop) stays.
   let out = start > 0 ? '…' : '';
   let at = start > 0 ? tokens[start]!.start : 0;

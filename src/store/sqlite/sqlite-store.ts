@@ -563,8 +563,8 @@ export class SqliteStore implements Store {
     const total = (this.query('SELECT count(*) AS n FROM stories WHERE search_rowid <= ?').get(BigInt(oldest)) as { n: number }).n;
     const count = this.query('SELECT count(*) AS n FROM search WHERE search MATCH ? AND rowid <= ?');
     const idf = terms.map((term) => {
-      const found = term.prefix ? Math.round((total * documents.filter((each) => containsTerm(each, term)).length) / documents.length) : (count.get(term.match, BigInt(oldest)) as { n: number }).n;
-      return inverseDocumentFrequency(found, total);
+      const holding = term.prefix ? Math.round((total * documents.filter((each) => containsTerm(each, term)).length) / documents.length) : (count.get(term.match, BigInt(oldest)) as { n: number }).n;
+      return inverseDocumentFrequency(holding, total);
     });
     return scoreDocuments(documents, terms, idf, averageLength).sort((left, right) => right.score - left.score || left.rowid - right.rowid);
   }
