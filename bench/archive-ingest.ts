@@ -36,7 +36,7 @@ import type { ingestPaths as ingestPathsType } from '../src/archive/ingest.js';
 import type { parseSource as parseSourceType } from '../src/formats/index.js';
 import type { SourceFile as SourceFileType } from '../src/source/source-file.js';
 import type { SqliteStore as SqliteStoreType } from '../src/store/sqlite/sqlite-store.js';
-import { reutersCorpusFiles } from './reuters-corpus.js';
+import { benchmarkCorpusFiles } from './reuters-corpus.js';
 import { requestedSide, spawnSide } from './sides.js';
 
 const dist = (path: string) => new URL(`../dist/src/${path}`, import.meta.url).href;
@@ -138,11 +138,8 @@ async function runSide(side: Side, files: string[], memory: boolean): Promise<Pa
 }
 
 async function main(): Promise<void> {
-  const files = reutersCorpusFiles();
-  if (files === null) {
-    console.log('needs ../shared/data/reuters21578: skipped');
-    return;
-  }
+  const files = benchmarkCorpusFiles();
+  if (files === null) return;
   const side = requestedSide();
   if (side !== null) {
     const [name, memory] = side.split(':');

@@ -22,7 +22,7 @@ import type { enrichStory as enrichStoryType, enrichers as enrichersType } from 
 import type { parseSource as parseSourceType } from '../src/formats/index.js';
 import type { SourceFile as SourceFileType } from '../src/source/source-file.js';
 import type { Story } from '../src/story/story.js';
-import { reutersCorpusFiles } from './reuters-corpus.js';
+import { benchmarkCorpusFiles } from './reuters-corpus.js';
 import { requestedSide, spawnSide } from './sides.js';
 
 const dist = (path: string) => new URL(`../dist/src/${path}`, import.meta.url).href;
@@ -134,11 +134,8 @@ function runSide(side: Side, files: string[]): void {
 }
 
 async function main(): Promise<void> {
-  const files = reutersCorpusFiles();
-  if (files === null) {
-    console.log('needs ../shared/data/reuters21578: skipped');
-    return;
-  }
+  const files = benchmarkCorpusFiles();
+  if (files === null) return;
   const side = requestedSide();
   if (side !== null) {
     runSide(side as Side, files);

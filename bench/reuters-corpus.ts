@@ -24,6 +24,13 @@ export function reutersCorpusFiles(): string[] | null {
   return names.length === 0 ? null : names.map((name) => join(folder, name));
 }
 
+/** The corpus files for a benchmark, or null after saying the benchmark is skipped without them. */
+export function benchmarkCorpusFiles(): string[] | null {
+  const files = reutersCorpusFiles();
+  if (files === null) console.log('needs ../shared/data/reuters21578: skipped');
+  return files;
+}
+
 /** One story of the corpus: the file it is in and its fields as the SGML gives them. */
 export interface CorpusStory {
   /** File name, without folder (`reut2-000.sgm`). */
