@@ -6,7 +6,7 @@ import { reutersCorpusFiles, skipWithoutReuters } from '../../bench/reuters-corp
 import { parseSource } from '../formats/index.js';
 import { SourceFile } from '../source/source-file.js';
 import { parseQuery } from './query.js';
-import { countTerm, foldText, inverseDocumentFrequency, rankTerms, readVarints, scoreDocuments } from './rank.js';
+import { containsTerm, countTerm, foldText, inverseDocumentFrequency, rankTerms, readVarints, scoreDocuments } from './rank.js';
 import type { RankDocument } from './rank.js';
 
 const terms = (query: string) => rankTerms(parseQuery(query));
@@ -81,6 +81,15 @@ test('readVarints reads SQLite varints of one to nine bytes', () => {
   assert.deepEqual(readVarints(new Uint8Array([0x05, 0x81, 0x00, 0x7f, 0x82, 0x80, 0x01])), [5, 128, 127, 32769]);
   assert.deepEqual(readVarints(new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff])), [2 ** 64 - 1]);
   assert.deepEqual(readVarints(new Uint8Array([])), []);
+});
+
+test('containsTerm finds a term in its column only, whole or as a prefix', () => {
+  const [headline, body, prefix] = terms('headline:putin body:putin puti*');
+  const story = doc(1, 'Putin speaks', 'Nothing more.');
+  assert.equal(containsTerm(story, headline!), true);
+  assert.equal(containsTerm(story, body!), false);
+  assert.equal(containsTerm(story, prefix!), true);
+  assert.equal(containsTerm(doc(2, 'Putting', 'green'), terms('putin')[0]!), false);
 });
 
 test('scoreDocuments limits a term to its column', () => {

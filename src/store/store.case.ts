@@ -202,6 +202,8 @@ export function storeConformance(name: string, open: () => Promise<Store>): void
     assert.deepEqual([...first.hits, ...second.hits].map((hit) => hit.id), ranked.hits.map((hit) => hit.id));
     assert.equal(second.next, null);
     assert.deepEqual((await store.search({ query: 'ferry -today', sort: 'relevance' })).hits.map((hit) => hit.time.slice(0, 10)), ['2024-05-02', '2024-05-01']);
+    // A prefix ranks as its words do.
+    assert.deepEqual((await store.search({ query: 'ferr*', sort: 'relevance' })).hits.map((hit) => hit.id), ranked.hits.map((hit) => hit.id));
     // Filters alone have nothing to rank by: newest first.
     assert.deepEqual((await store.search({ query: 'status:usable', sort: 'relevance', limit: 2 })).hits.map((hit) => hit.time.slice(0, 10)), ['2024-05-04', '2024-05-03']);
   });
